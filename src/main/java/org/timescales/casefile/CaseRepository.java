@@ -1,0 +1,68 @@
+package org.timescales.casefile;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import static org.timescales.system.SqlTimes.instant;
+import static org.timescales.system.SqlTimes.utc;
+
+/** Cases and their referrals; writes join the caller's transaction. */
+@Repository
+public class CaseRepository {
+
+	private final JdbcClient jdbc;
+
+	CaseRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<ChildCase> findCase(String caseRef) {
+		return jdbc.sql("select case_ref, given_name, family_name, date_of_birth, team from child_case where case_ref = ?")
+			.param(caseRef)
+			.query((rs, row) -> new ChildCase(rs.getString("case_ref"), rs.getString("given_name"),
+					rs.getString("family_name"), rs.getObject("date_of_birth", LocalDate.class), rs.getString("team")))
+			.optional();
+	}
+
+	public void insertCase(ChildCase child, Instant now) {
+		jdbc.sql("""
+				insert into child_case (case_ref, given_name, family_name, date_of_birth, team, created_at)
+				values (?, ?, ?, ?, ?, ?)""")
+			.params(child.caseRef(), child.givenName(), child.familyName(), child.dateOfBirth(), child.team(), utc(now))
+			.update();
+	}
+
+	public Optional<ReferralRecord> findReferral(String referralId) {
+		return jdbc.sql("select * from referral where referral_id = ?")
+			.param(referralId)
+			.query(CaseRepository::referral)
+			.optional();
+	}
+
+	public List<ReferralRecord> referralsOf(String caseRef) {
+		return jdbc.sql("select * from referral where case_ref = ? order by received_at")
+			.param(caseRef)
+			.query(CaseRepository::referral)
+			.list();
+	}
+
+	public void insertReferral(ReferralRecord referral, Instant now) {
+		jdbc.sql("""
+				insert into referral (referral_id, case_ref, received_at, source, team, process_instance_id, created_at)
+				values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(referral.referralId(), referral.caseRef(), utc(referral.receivedAt()), referral.source(),
+					referral.team(), referral.processInstanceId(), utc(now))
+			.update();
+	}
+
+	private static ReferralRecord referral(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new ReferralRecord(rs.getString("referral_id"), rs.getString("case_ref"), instant(rs, "received_at"),
+				rs.getString("source"), rs.getString("team"), rs.getString("process_instance_id"));
+	}
+
+}

@@ -1,0 +1,32 @@
+package org.timescales.casefile;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.timescales.clock.ClockRecord;
+import org.timescales.clock.ClockStatus;
+import org.timescales.escalation.EscalationRecord;
+
+/** A clock as the API shows it: the deadline as a date and as the instant it ends, and where it stands. */
+public record ClockView(String ruleId, String label, Instant startedAt, LocalDate dueDate, Instant dueAt,
+		Instant stoppedAt, ClockStatus status, List<EscalationView> escalations) {
+
+	public record EscalationView(int tier, String overdueTask, String manager, Instant raisedAt, String acknowledgedBy,
+			Instant acknowledgedAt, String reasonForDelay, String actionAgreed, LocalDate newTargetDate) {
+
+		static EscalationView of(EscalationRecord e) {
+			return new EscalationView(e.tier(), e.overdueTask(), e.manager(), e.raisedAt(), e.acknowledgedBy(),
+					e.acknowledgedAt(), e.reasonForDelay(), e.actionAgreed(), e.newTargetDate());
+		}
+
+	}
+
+	public static ClockView of(ClockRecord clock, List<EscalationRecord> escalations, Clock now) {
+		return new ClockView(clock.ruleId(), clock.label(), clock.startedAt(), clock.dueDate(), clock.dueAt(),
+				clock.stoppedAt(), clock.statusAt(now.instant()),
+				escalations.stream().map(EscalationView::of).toList());
+	}
+
+}

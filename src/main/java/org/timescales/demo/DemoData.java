@@ -1,0 +1,145 @@
+package org.timescales.demo;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.timescales.calendar.London;
+import org.timescales.calendar.WorkingCalendar;
+import org.timescales.referral.ReferralRequest;
+import org.timescales.referral.ReferralService;
+
+import static org.timescales.referral.ReferralVariables.*;
+
+/**
+ * Demo users, groups and cases, only in the {@code demo} profile. Idempotent: a restart finds them
+ * and adds nothing. The cases are back-dated so that one is already overdue and escalates within a
+ * minute of start-up.
+ */
+@Component
+@Profile("demo")
+@Order(1)
+class DemoData implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+	static final String PASSWORD = "demo";
+
+	/** id, first name, last name, groups. */
+	static final List<List<String>> USERS = List.of(
+			List.of("sam", "Sam", "Patel", "practitioner,north"),
+			List.of("jo", "Jo", "Khan", "practitioner,south"),
+			List.of("mia", "Mia", "Evans", "team-manager,north"),
+			List.of("raj", "Raj", "Shah", "team-manager,south"),
+			List.of("lee", "Lee", "Morgan", "service-manager,north,south"),
+			List.of("ava", "Ava", "Brown", "auditor"),
+			List.of("admin", "Demo", "Admin", "camunda-admin"));
+
+	static final Map<String, String> GROUPS = Map.of("practitioner", "Practitioners", "team-manager", "Team managers",
+			"service-manager", "Service managers", "auditor", "Auditors", "camunda-admin", "Administrators", "north",
+			"North Assessment Team", "south", "South Assessment Team");
+
+	private final IdentityService identityService;
+
+	private final TaskService taskService;
+
+	private final ReferralService referrals;
+
+	private final WorkingCalendar calendar;
+
+	private final Clock clock;
+
+	DemoData(IdentityService identityService, TaskService taskService, ReferralService referrals,
+			WorkingCalendar calendar, Clock clock) {
+		this.identityService = identityService;
+		this.taskService = taskService;
+		this.referrals = referrals;
+		this.calendar = calendar;
+		this.clock = clock;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		GROUPS.forEach(this::group);
+		USERS.forEach(this::user);
+		LocalDate today = LocalDate.now(clock.withZone(London.ZONE));
+		// just received: the decision is due by the end of the next working day
+		referral("DEMO-R-0001", "DEMO-C-0001", "Alfie", "Example", "2019-04-12", today, "2A", "north", null);
+		// received three working days ago and still undecided: the decision is overdue
+		referral("DEMO-R-0002", "DEMO-C-0002", "Bella", "Example", "2015-09-30", workingDaysAgo(today, 3), "6", "north",
+				null);
+		// assessment started 50 working days ago: past 45 working days, escalated to the team and service manager
+		referral("DEMO-R-0003", "DEMO-C-0003", "Charlie", "Sample", "2012-01-20", workingDaysAgo(today, 50), "3A",
+				"north", "ASSESSMENT");
+		// assessment 44 working days in: due tomorrow, its reminder has gone out
+		referral("DEMO-R-0004", "DEMO-C-0004", "Daisy", "Sample", "2020-06-02", workingDaysAgo(today, 44), "1A", "south",
+				"ASSESSMENT");
+		// assessment well within time
+		referral("DEMO-R-0005", "DEMO-C-0005", "Ellis", "Test", "2017-11-05", workingDaysAgo(today, 10), "5A", "south",
+				"ASSESSMENT");
+	}
+
+	private LocalDate workingDaysAgo(LocalDate today, int days) {
+		return calendar.subtractWorkingDays(today, days);
+	}
+
+	private void referral(String referralId, String caseRef, String givenName, String familyName, String dateOfBirth,
+			LocalDate received, String source, String team, String decision) {
+		if (referrals.find(referralId).isPresent()) {
+			return;
+		}
+		// today's referral arrived ten minutes ago; older ones at 10:00 London time on their day
+		String receivedAt = received.equals(LocalDate.now(clock.withZone(London.ZONE)))
+				? clock.instant().minusSeconds(600).toString() : received.atTime(10, 0).toString();
+		var result = referrals.receive(new ReferralRequest(referralId,
+				new ReferralRequest.Child(caseRef, givenName, familyName, dateOfBirth), receivedAt, source, team));
+		if (decision != null) {
+			Task decide = taskService.createTaskQuery()
+				.processInstanceId(result.referral().processInstanceId())
+				.taskDefinitionKey("UserTask_DecideOnReferral")
+				.singleResult();
+			taskService.complete(decide.getId(), Map.of(REFERRAL_DECISION, decision, REFERRAL_DECISION_DATE,
+					received.toString(), DECISION_RATIONALE, "Demo case: concerns need a full assessment."));
+		}
+		log.info("Demo case {} created ({})", caseRef, decision == null ? "awaiting decision" : "in assessment");
+	}
+
+	private void group(String id, String name) {
+		if (identityService.createGroupQuery().groupId(id).count() == 0) {
+			Group group = identityService.newGroup(id);
+			group.setName(name);
+			group.setType(id.equals("north") || id.equals("south") ? "TEAM" : "ROLE");
+			identityService.saveGroup(group);
+		}
+	}
+
+	private void user(List<String> row) {
+		String id = row.get(0);
+		if (identityService.createUserQuery().userId(id).count() > 0) {
+			return;
+		}
+		User user = identityService.newUser(id);
+		user.setFirstName(row.get(1));
+		user.setLastName(row.get(2));
+		user.setEmail(id + "@demo.timescales.test");
+		user.setPassword(PASSWORD);
+		identityService.saveUser(user);
+		for (String group : row.get(3).split(",")) {
+			identityService.createMembership(id, group);
+		}
+	}
+
+}

@@ -1,0 +1,144 @@
+package org.timescales.escalation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.timescales.calendar.Deadlines;
+import org.timescales.calendar.London;
+import org.timescales.clock.ClockLedger;
+import org.timescales.clock.ClockRecord;
+import org.timescales.clock.Clocks;
+import org.timescales.notification.MailOutbox;
+import org.timescales.rules.TimescalesProperties;
+import org.timescales.team.Teams;
+
+import static org.timescales.escalation.EscalationVariables.*;
+
+/**
+ * What happens when a clock nears or passes its deadline, as BPMN calls it: reminders to the worker,
+ * escalations to managers (a review task and a mail, written in the engine's transaction through the
+ * outbox) and the manager's acknowledgement.
+ */
+@Component("escalations")
+public class Escalations {
+
+	private static final Logger log = LoggerFactory.getLogger(Escalations.class);
+
+	private final Clocks clocks;
+
+	private final ClockLedger clockLedger;
+
+	private final EscalationLedger escalationLedger;
+
+	private final Teams teams;
+
+	private final MailOutbox outbox;
+
+	private final EscalationMails mails;
+
+	private final Deadlines deadlines;
+
+	private final TimescalesProperties properties;
+
+	private final TaskService taskService;
+
+	private final IdentityService identityService;
+
+	private final Clock clock;
+
+	Escalations(Clocks clocks, ClockLedger clockLedger, EscalationLedger escalationLedger, Teams teams,
+			MailOutbox outbox, EscalationMails mails, Deadlines deadlines, TimescalesProperties properties,
+			TaskService taskService, IdentityService identityService, Clock clock) {
+		this.clocks = clocks;
+		this.clockLedger = clockLedger;
+		this.escalationLedger = escalationLedger;
+		this.teams = teams;
+		this.outbox = outbox;
+		this.mails = mails;
+		this.deadlines = deadlines;
+		this.properties = properties;
+		this.taskService = taskService;
+		this.identityService = identityService;
+		this.clock = clock;
+	}
+
+	/**
+	 * Reminds whoever holds the work that its deadline is near: each assignee of the clock's open tasks,
+	 * or the team's mailbox when nobody has picked the task up. A back-dated case already past its
+	 * deadline gets no reminder: the escalation speaks for it.
+	 */
+	public void remind(DelegateExecution execution, String ruleId) {
+		ClockRecord record = clockLedger.find(execution.getProcessInstanceId(), ruleId).orElseThrow();
+		if (!clock.instant().isBefore(record.dueAt())) {
+			log.info("No reminder for {} on {}: already past its deadline", ruleId, record.caseRef());
+			return;
+		}
+		Set<String> recipients = new LinkedHashSet<>();
+		for (Task task : taskService.createTaskQuery()
+			.processInstanceId(execution.getProcessInstanceId())
+			.dueDate(Date.from(record.dueAt()))
+			.list()) {
+			recipients.add(teams.emailOf(task.getAssignee(), record.team()));
+		}
+		if (recipients.isEmpty()) {
+			recipients.add(teams.team(record.team()).email());
+		}
+		EscalationMails.Mail mail = mails.reminder(record);
+		for (String recipient : recipients) {
+			outbox.queue(recipient, mail.subject(), mail.text(), mail.html(), "reminder:" + record.id());
+		}
+		clocks.reminded(record);
+	}
+
+	/**
+	 * Records the breach, picks the manager for the tier (1: team manager, 2: service manager), queues
+	 * their mail and sets the variables the review task needs.
+	 */
+	public void raise(DelegateExecution execution) {
+		long clockId = ((Number) execution.getVariable(CLOCK_ID)).longValue();
+		int tier = ((Number) execution.getVariable(TIER)).intValue();
+		String overdueTask = (String) execution.getVariable(OVERDUE_TASK);
+		ClockRecord record = clockLedger.find(clockId)
+			.orElseThrow(() -> new ProcessEngineException("No clock " + clockId + " to escalate"));
+		String manager = tier == 1 ? teams.managerOf(record.team()) : teams.serviceManagerOf(record.team());
+		Instant now = clock.instant();
+		long escalationId = escalationLedger.find(clockId, tier)
+			.map(EscalationRecord::id)
+			.orElseGet(() -> escalationLedger.raise(clockId, tier, overdueTask, manager, now,
+					execution.getProcessInstanceId()));
+		EscalationMails.Mail mail = mails.escalation(record, tier, overdueTask);
+		outbox.queue(teams.emailOf(manager, record.team()), mail.subject(), mail.text(), mail.html(),
+				"escalation:" + escalationId);
+		execution.setVariable(ESCALATION_ID, escalationId);
+		execution.setVariable(MANAGER, manager);
+		execution.setVariable(REVIEW_DUE,
+				Date.from(deadlines.due(now, properties.escalation().reviewWithin()).dueAt()));
+		log.info("Escalated {} on {} (tier {}) to {}", record.ruleId(), record.caseRef(), tier, manager);
+	}
+
+	/** Completing the review is the acknowledgement: who, when, the reason for delay and the action agreed. */
+	public void acknowledge(DelegateTask task) {
+		long escalationId = ((Number) task.getVariable(ESCALATION_ID)).longValue();
+		var current = identityService.getCurrentAuthentication();
+		String by = current != null && current.getUserId() != null ? current.getUserId() : task.getAssignee();
+		Object target = task.getVariable(NEW_TARGET_DATE);
+		LocalDate newTargetDate = target == null || target.toString().isBlank() ? null
+				: London.dateOf(London.toInstant(target));
+		escalationLedger.acknowledge(escalationId, by, clock.instant(), (String) task.getVariable(REASON_FOR_DELAY),
+				(String) task.getVariable(ACTION_AGREED), newTargetDate);
+	}
+
+}

@@ -1,0 +1,50 @@
+package org.timescales.referral;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.timescales.casefile.ClockView;
+import org.timescales.referral.ReferralService.Received;
+
+/**
+ * {@code POST /api/referrals}: 201 with the case, the process and its open clocks; the same referral
+ * id again answers 200 with what the first call created.
+ */
+@RestController
+@RequestMapping("/api/referrals")
+class ReferralController {
+
+	private final ReferralService referrals;
+
+	ReferralController(ReferralService referrals) {
+		this.referrals = referrals;
+	}
+
+	record ReferralResponse(String referralId, String caseRef, String processInstanceId, List<ClockView> clocks) {
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<ReferralResponse> receive(@Valid @RequestBody ReferralRequest request) {
+		Received received;
+		try {
+			received = referrals.receive(request);
+		}
+		catch (DuplicateKeyException raceLost) {
+			// the same referral arrived twice at once: the other request created it; answer as a resend
+			received = referrals.find(request.referralId()).orElseThrow(() -> raceLost);
+		}
+		ReferralResponse body = new ReferralResponse(received.referral().referralId(), received.referral().caseRef(),
+				received.referral().processInstanceId(),
+				received.clocks().stream().filter(c -> c.stoppedAt() == null).toList());
+		return ResponseEntity.status(received.created() ? HttpStatus.CREATED : HttpStatus.OK).body(body);
+	}
+
+}

@@ -1,0 +1,132 @@
+package org.timescales.referral;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.timescales.calendar.London;
+import org.timescales.casefile.CaseClocks;
+import org.timescales.casefile.CaseRepository;
+import org.timescales.casefile.ChildCase;
+import org.timescales.casefile.ClockView;
+import org.timescales.casefile.ReferralRecord;
+import org.timescales.team.Teams;
+import org.timescales.web.FieldError;
+import org.timescales.web.InvalidRequestException;
+
+import static org.timescales.referral.ReferralVariables.*;
+
+/**
+ * Receives a referral: checks it, opens (or finds) the child's case and starts the referral process,
+ * all in one transaction, so a refused or failed referral leaves nothing behind. The same referral id
+ * sent again returns what the first one created.
+ */
+@Service
+public class ReferralService {
+
+	private final CaseRepository cases;
+
+	private final CaseClocks clocks;
+
+	private final RuntimeService runtimeService;
+
+	private final Teams teams;
+
+	private final Clock clock;
+
+	ReferralService(CaseRepository cases, CaseClocks clocks, RuntimeService runtimeService, Teams teams, Clock clock) {
+		this.cases = cases;
+		this.clocks = clocks;
+		this.runtimeService = runtimeService;
+		this.teams = teams;
+		this.clock = clock;
+	}
+
+	/** The outcome: the referral, whether this call created it, and its process's clocks. */
+	public record Received(ReferralRecord referral, boolean created, List<ClockView> clocks) {
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Received> find(String referralId) {
+		return cases.findReferral(referralId)
+			.map(r -> new Received(r, false, clocks.ofProcessInstance(r.processInstanceId())));
+	}
+
+	@Transactional
+	public Received receive(ReferralRequest request) {
+		Optional<Received> existing = find(request.referralId());
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		Instant now = clock.instant();
+		List<FieldError> errors = new ArrayList<>();
+		Instant receivedAt = receivedAt(request.receivedAt(), now, errors);
+		LocalDate dateOfBirth = dateOfBirth(request.child().dateOfBirth(), receivedAt, errors);
+		if (!ReferralSource.CODES.contains(request.source())) {
+			errors.add(new FieldError("source", "is not a CIN census referral source code (e.g. 1A, 2A, 6, 10)"));
+		}
+		if (!teams.exists(request.team())) {
+			errors.add(new FieldError("team", "is not a known team: " + request.team()));
+		}
+		String caseRef = request.child().caseRef();
+		Optional<ChildCase> knownChild = cases.findCase(caseRef);
+		if (knownChild.isPresent() && dateOfBirth != null && !knownChild.get().dateOfBirth().equals(dateOfBirth)) {
+			errors.add(new FieldError("child.dateOfBirth",
+					"does not match the date of birth already recorded on case " + caseRef));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidRequestException(errors);
+		}
+		if (knownChild.isEmpty()) {
+			cases.insertCase(new ChildCase(caseRef, request.child().givenName().strip(),
+					request.child().familyName().strip(), dateOfBirth, request.team()), now);
+		}
+		ProcessInstance process = runtimeService.startProcessInstanceByKey(PROCESS_KEY, caseRef,
+				Map.of(CASE_REF, caseRef, TEAM, request.team(), REFERRAL_ID, request.referralId(), REFERRAL_SOURCE,
+						request.source(), REFERRAL_RECEIVED_AT, Date.from(receivedAt)));
+		ReferralRecord referral = new ReferralRecord(request.referralId(), caseRef, receivedAt, request.source(),
+				request.team(), process.getId());
+		cases.insertReferral(referral, now);
+		return new Received(referral, true, clocks.ofProcessInstance(process.getId()));
+	}
+
+	private static Instant receivedAt(String text, Instant now, List<FieldError> errors) {
+		try {
+			Instant receivedAt = London.parseEventTime(text);
+			if (receivedAt.isAfter(now)) {
+				errors.add(new FieldError("receivedAt", "is in the future"));
+			}
+			return receivedAt;
+		}
+		catch (IllegalArgumentException | DateTimeParseException ex) {
+			errors.add(new FieldError("receivedAt",
+					"must be an ISO date-time, e.g. 2026-11-23T09:30:00 (Europe/London) or 2026-11-23T09:30:00Z"));
+			return null;
+		}
+	}
+
+	private static LocalDate dateOfBirth(String text, Instant receivedAt, List<FieldError> errors) {
+		try {
+			LocalDate dateOfBirth = LocalDate.parse(text);
+			if (receivedAt != null && dateOfBirth.isAfter(London.dateOf(receivedAt))) {
+				errors.add(new FieldError("child.dateOfBirth", "is after the referral was received"));
+			}
+			return dateOfBirth;
+		}
+		catch (DateTimeParseException ex) {
+			errors.add(new FieldError("child.dateOfBirth", "must be a date, YYYY-MM-DD"));
+			return null;
+		}
+	}
+
+}

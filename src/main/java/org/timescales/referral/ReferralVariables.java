@@ -1,0 +1,39 @@
+package org.timescales.referral;
+
+/** The referral process's variables; form field keys are the same names. */
+public final class ReferralVariables {
+
+	public static final String PROCESS_KEY = "referral";
+
+	public static final String CASE_REF = "caseRef";
+
+	public static final String TEAM = "team";
+
+	public static final String REFERRAL_ID = "referralId";
+
+	public static final String REFERRAL_SOURCE = "referralSource";
+
+	public static final String REFERRAL_RECEIVED_AT = "referralReceivedAt";
+
+	public static final String REFERRAL_DECISION = "referralDecision";
+
+	public static final String REFERRAL_DECISION_DATE = "referralDecisionDate";
+
+	public static final String DECISION_RATIONALE = "decisionRationale";
+
+	public static final String ASSESSMENT_START_DATE = "assessmentStartDate";
+
+	public static final String ASSESSMENT_OUTCOME = "assessmentOutcome";
+
+	public static final String ASSESSMENT_SUMMARY = "assessmentSummary";
+
+	public static final String ASSESSMENT_AUTHORISED = "assessmentAuthorised";
+
+	public static final String ASSESSMENT_AUTHORISED_DATE = "assessmentAuthorisedDate";
+
+	public static final String MANAGER_COMMENTS = "managerComments";
+
+	private ReferralVariables() {
+	}
+
+}

@@ -1,0 +1,83 @@
+package org.timescales.rules;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import org.timescales.calendar.Interval;
+
+/**
+ * The configured clock rules, checked at start-up: a statutory rule looser than the law, or a
+ * rule missing what a clock needs, stops the application with a message naming it.
+ */
+@Component
+public class Rules {
+
+	private final Map<String, Rule> rules;
+
+	Rules(TimescalesProperties properties) {
+		this.rules = Map.copyOf(properties.rules());
+		List<String> problems = problems(rules);
+		if (!problems.isEmpty()) {
+			throw new IllegalStateException("Invalid timescales.rules: " + String.join("; ", problems));
+		}
+	}
+
+	public Rule get(String ruleId) {
+		Rule rule = rules.get(ruleId);
+		if (rule == null) {
+			throw new IllegalArgumentException("No clock rule '" + ruleId + "' in timescales.rules");
+		}
+		return rule;
+	}
+
+	public Collection<String> ids() {
+		return rules.keySet();
+	}
+
+	static List<String> problems(Map<String, Rule> rules) {
+		List<String> problems = new ArrayList<>();
+		StatutoryLimits.LIMITS.forEach((id, limit) -> {
+			if (!rules.containsKey(id)) {
+				problems.add(id + " is a statutory timescale (" + limit + ") and must be configured");
+			}
+		});
+		rules.forEach((id, rule) -> {
+			if (rule.label() == null || rule.label().isBlank()) {
+				problems.add(id + ".label is required");
+			}
+			if (rule.unit() == null || rule.amount() <= 0) {
+				problems.add(id + " needs a positive amount and a unit");
+				return;
+			}
+			if (rule.startedBy() == null || rule.startedBy().isBlank()) {
+				problems.add(id + ".started-by must name the variable holding the event that starts the clock");
+			}
+			if (rule.source() == null || rule.source().isBlank()) {
+				problems.add(id + ".source must cite where the timescale comes from");
+			}
+			if (rule.reminderBefore() == null || rule.secondTierAfter() == null) {
+				problems.add(id + " needs reminder-before and second-tier-after");
+			}
+			Interval limit = StatutoryLimits.LIMITS.get(id);
+			if (limit != null) {
+				if (rule.basis() != Basis.STATUTORY) {
+					problems.add(id + " is set by law: basis must be statutory");
+				}
+				if (rule.unit() != limit.unit()) {
+					problems.add(id + " must be counted in " + limit.unit() + " as the law counts it (" + limit + ")");
+				}
+				else if (rule.amount() > limit.amount()) {
+					problems.add(id + " is " + rule.interval() + ", looser than the law allows (" + limit + ")");
+				}
+			}
+			else if (rule.basis() == Basis.STATUTORY) {
+				problems.add(id + " is marked statutory but the law's limit is not known to Timescales (StatutoryLimits)");
+			}
+		});
+		return problems;
+	}
+
+}

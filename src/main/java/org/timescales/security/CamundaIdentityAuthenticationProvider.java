@@ -1,0 +1,53 @@
+package org.timescales.security;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks credentials against Camunda's identity service, so the same users and groups serve the API,
+ * the engine REST API and the webapps (and an LDAP identity provider later replaces all at once).
+ * Each Camunda group becomes an authority {@code GROUP_<id>}.
+ */
+@Component
+class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
+
+	static final String GROUP_PREFIX = "GROUP_";
+
+	private final IdentityService identityService;
+
+	CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+		this.identityService = identityService;
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+		String userId = authentication.getName();
+		Object password = authentication.getCredentials();
+		if (userId == null || password == null || !identityService.checkPassword(userId, password.toString())) {
+			throw new BadCredentialsException("Bad credentials");
+		}
+		List<SimpleGrantedAuthority> groups = identityService.createGroupQuery()
+			.groupMember(userId)
+			.list()
+			.stream()
+			.map(Group::getId)
+			.map(id -> new SimpleGrantedAuthority(GROUP_PREFIX + id))
+			.toList();
+		return UsernamePasswordAuthenticationToken.authenticated(userId, null, groups);
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+
+}

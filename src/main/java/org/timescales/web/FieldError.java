@@ -1,0 +1,5 @@
+package org.timescales.web;
+
+/** One problem with a request, naming the field (JSON path, e.g. {@code child.dateOfBirth}). */
+public record FieldError(String field, String message) {
+}

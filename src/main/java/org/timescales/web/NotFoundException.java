@@ -1,0 +1,10 @@
+package org.timescales.web;
+
+/** Answered 404 with the message. */
+public class NotFoundException extends RuntimeException {
+
+	public NotFoundException(String message) {
+		super(message);
+	}
+
+}

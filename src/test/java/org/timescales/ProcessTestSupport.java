@@ -1,0 +1,153 @@
+package org.timescales;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.timescales.referral.ReferralRequest;
+import org.timescales.referral.ReferralService;
+
+/**
+ * What process tests share: the real engine and database, the engine clock moved by the test, due
+ * jobs executed by the test (never a sleep), and the test profile's people.
+ */
+public abstract class ProcessTestSupport {
+
+	private static final AtomicInteger CASES = new AtomicInteger();
+
+	@Autowired
+	protected ProcessEngine engine;
+
+	@Autowired
+	protected RuntimeService runtimeService;
+
+	@Autowired
+	protected TaskService taskService;
+
+	@Autowired
+	protected ManagementService managementService;
+
+	@Autowired
+	protected IdentityService identityService;
+
+	@Autowired
+	protected ReferralService referrals;
+
+	@Autowired
+	protected JdbcClient jdbc;
+
+	@BeforeEach
+	void initEngineAndPeople() {
+		BpmnAwareTests.init(engine);
+		user("worker.north", "north", "practitioner");
+		user("tm.north", "north", "team-manager");
+		user("tm.south", "south", "team-manager");
+		user("sm.east", "service-manager");
+	}
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+	}
+
+	/** A case reference no other test uses: the database is shared by every test class. */
+	protected static String newCaseRef(String prefix) {
+		return prefix + "-" + System.nanoTime() % 1_000_000 + "-" + CASES.incrementAndGet();
+	}
+
+	protected static void clockAt(String isoInstant) {
+		clockAt(Instant.parse(isoInstant));
+	}
+
+	protected static void clockAt(Instant instant) {
+		ClockUtil.setCurrentTime(Date.from(instant));
+	}
+
+	/** Receives a referral for the north team, received at the given London date-time. */
+	protected ReferralService.Received referral(String caseRef, String receivedAt) {
+		return referrals.receive(new ReferralRequest("REF-" + caseRef,
+				new ReferralRequest.Child(caseRef, "Test", "Child", "2016-05-01"), receivedAt, "2A", "north"));
+	}
+
+	/** Runs every job now due (timers whose time has come), repeatedly, as the job executor would. */
+	protected void executeDueJobs() {
+		for (int round = 0; round < 20; round++) {
+			List<Job> due = managementService.createJobQuery().executable().list();
+			if (due.isEmpty()) {
+				return;
+			}
+			due.forEach(job -> managementService.executeJob(job.getId()));
+		}
+		throw new AssertionError("jobs keep falling due: a timer loop?");
+	}
+
+	protected Task task(String processInstanceId, String taskDefinitionKey) {
+		return taskService.createTaskQuery()
+			.processInstanceId(processInstanceId)
+			.taskDefinitionKey(taskDefinitionKey)
+			.singleResult();
+	}
+
+	protected void complete(String processInstanceId, String taskDefinitionKey, Map<String, Object> variables) {
+		Task task = task(processInstanceId, taskDefinitionKey);
+		if (task == null) {
+			throw new AssertionError("No open task " + taskDefinitionKey + " in " + processInstanceId);
+		}
+		taskService.complete(task.getId(), variables);
+	}
+
+	/** The due date of the process instance's timer on the given boundary event. */
+	protected Instant timerDue(String processInstanceId, String timerEventId) {
+		Job job = managementService.createJobQuery()
+			.processInstanceId(processInstanceId)
+			.activityId(timerEventId)
+			.singleResult();
+		if (job == null) {
+			throw new AssertionError("No timer " + timerEventId + " in " + processInstanceId);
+		}
+		return job.getDuedate().toInstant();
+	}
+
+	/** Subjects of the mail queued for a recipient about one case, in order (tests share the outbox). */
+	protected List<String> outboxSubjects(String recipient, String caseRef) {
+		return jdbc.sql("select subject from mail_outbox where recipient = ? and subject like ? order by id")
+			.params(recipient, "% " + caseRef)
+			.query(String.class)
+			.list();
+	}
+
+	private void user(String id, String... groups) {
+		if (identityService.createUserQuery().userId(id).count() > 0) {
+			return;
+		}
+		User user = identityService.newUser(id);
+		user.setFirstName(id);
+		user.setLastName("Test");
+		user.setEmail(id + "@timescales.test");
+		user.setPassword("secret-" + id);
+		identityService.saveUser(user);
+		for (String group : groups) {
+			if (identityService.createGroupQuery().groupId(group).count() == 0) {
+				identityService.saveGroup(identityService.newGroup(group));
+			}
+			identityService.createMembership(id, group);
+		}
+	}
+
+}

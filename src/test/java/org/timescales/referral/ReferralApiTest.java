@@ -1,0 +1,156 @@
+package org.timescales.referral;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.timescales.ProcessTestSupport;
+import org.timescales.TimescalesTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** POST /api/referrals and GET /api/cases over real HTTP: 201, 200 for a resend, 400 naming the field, 401. */
+@TimescalesTest
+class ReferralApiTest extends ProcessTestSupport {
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	ObjectMapper json;
+
+	@Test
+	void aNewReferralAnswers201WithTheCaseTheProcessAndTheOpenDecisionClock() throws Exception {
+		String caseRef = newCaseRef("API");
+		ResponseEntity<String> response = post(referral("R-" + caseRef, caseRef, "2026-11-20T09:00:00", "north"));
+
+		assertThat(response.getStatusCode().value()).isEqualTo(201);
+		JsonNode body = json.readTree(response.getBody());
+		assertThat(body.get("caseRef").asText()).isEqualTo(caseRef);
+		String pid = body.get("processInstanceId").asText();
+		assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pid).singleResult().getBusinessKey())
+			.isEqualTo(caseRef);
+		JsonNode clock = body.get("clocks").get(0);
+		assertThat(body.get("clocks")).hasSize(1);
+		assertThat(clock.get("ruleId").asText()).isEqualTo("referral-decision");
+		// received Friday 20 November 2026: due by the end of Monday 23 November
+		assertThat(clock.get("dueDate").asText()).isEqualTo("2026-11-23");
+		assertThat(clock.get("dueAt").asText()).isEqualTo("2026-11-24T00:00:00Z");
+		assertThat(clock.get("startedAt").asText()).isEqualTo("2026-11-20T09:00:00Z");
+
+		ResponseEntity<String> caseResponse = get("/api/cases/" + caseRef);
+		assertThat(caseResponse.getStatusCode().value()).isEqualTo(200);
+		JsonNode caseBody = json.readTree(caseResponse.getBody());
+		assertThat(caseBody.at("/child/givenName").asText()).isEqualTo("Ada");
+		assertThat(caseBody.at("/child/dateOfBirth").asText()).isEqualTo("2018-03-04");
+		assertThat(caseBody.get("team").asText()).isEqualTo("north");
+		assertThat(caseBody.at("/clocks/0/label").asText()).isEqualTo("Decision on referral");
+		assertThat(caseBody.at("/clocks/0/escalations")).isEmpty();
+		assertThat(caseBody.at("/referrals/0/referralId").asText()).isEqualTo("R-" + caseRef);
+	}
+
+	@Test
+	void theSameReferralSentAgainAnswers200WithTheSameCaseAndStartsNothing() throws Exception {
+		String caseRef = newCaseRef("DUP");
+		Map<String, Object> request = referral("R-" + caseRef, caseRef, "2026-11-20T09:00:00", "north");
+		String first = json.readTree(post(request).getBody()).get("processInstanceId").asText();
+
+		ResponseEntity<String> again = post(request);
+
+		assertThat(again.getStatusCode().value()).isEqualTo(200);
+		assertThat(json.readTree(again.getBody()).get("processInstanceId").asText()).isEqualTo(first);
+		assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseRef).count()).isEqualTo(1);
+	}
+
+	@Test
+	void badInputAnswers400NamingTheFieldAndCreatesNothing() throws Exception {
+		String caseRef = newCaseRef("BAD");
+		assertRefused(referral("R1-" + caseRef, caseRef, "2026-11-20T09:00:00", "nowhere"), "team");
+		assertRefused(referral("R2-" + caseRef, caseRef, "20/11/2026", "north"), "receivedAt");
+		assertRefused(referral("R3-" + caseRef, caseRef, "2099-01-01T09:00:00", "north"), "receivedAt");
+		Map<String, Object> bornAfter = referral("R4-" + caseRef, caseRef, "2026-11-20T09:00:00", "north");
+		((Map<String, Object>) bornAfter.get("child")).put("dateOfBirth", "2026-11-21");
+		assertRefused(bornAfter, "child.dateOfBirth");
+		Map<String, Object> noName = referral("R5-" + caseRef, caseRef, "2026-11-20T09:00:00", "north");
+		((Map<String, Object>) noName.get("child")).remove("givenName");
+		assertRefused(noName, "child.givenName");
+		Map<String, Object> badSource = referral("R6-" + caseRef, caseRef, "2026-11-20T09:00:00", "north");
+		badSource.put("source", "ZZ");
+		assertRefused(badSource, "source");
+		Map<String, Object> unknownField = referral("R7-" + caseRef, caseRef, "2026-11-20T09:00:00", "north");
+		unknownField.put("priority", "high");
+		assertRefused(unknownField, "priority");
+		Map<String, Object> wrongType = referral("R8-" + caseRef, caseRef, "2026-11-20T09:00:00", "north");
+		wrongType.put("child", "Ada");
+		assertRefused(wrongType, "child");
+
+		ResponseEntity<String> notJson = http.withBasicAuth("worker.north", "secret-worker.north")
+			.exchange("/api/referrals", HttpMethod.POST, new HttpEntity<>("{\"referralId\": ", jsonHeaders()),
+					String.class);
+		assertThat(notJson.getStatusCode().value()).isEqualTo(400);
+		assertThat(json.readTree(notJson.getBody()).at("/errors/0/field").asText()).isEqualTo("body");
+
+		assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseRef).count()).isZero();
+		assertThat(get("/api/cases/" + caseRef).getStatusCode().value()).isEqualTo(404);
+	}
+
+	@Test
+	void theApiNeedsAUserButHealthIsPublic() {
+		ResponseEntity<String> anonymous = http.postForEntity("/api/referrals",
+				new HttpEntity<>(referral("R-ANON", "ANON", "2026-11-20T09:00:00", "north"), jsonHeaders()),
+				String.class);
+		assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+		assertThat(http.getForEntity("/api/cases/ANON", String.class).getStatusCode().value()).isEqualTo(401);
+		assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode().value()).isEqualTo(401);
+		// a wrong password (for a user no other test logs in as: Camunda delays the next login after a failure)
+		assertThat(http.withBasicAuth("sm.east", "wrong").getForEntity("/api/cases/ANON", String.class)
+			.getStatusCode()
+			.value()).isEqualTo(401);
+		assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode().value()).isEqualTo(200);
+		assertThat(http.withBasicAuth("worker.north", "secret-worker.north")
+			.getForEntity("/engine-rest/engine", String.class)
+			.getStatusCode()
+			.value()).isEqualTo(200);
+	}
+
+	private void assertRefused(Map<String, Object> request, String field) throws Exception {
+		ResponseEntity<String> response = post(request);
+		assertThat(response.getStatusCode().value()).as("status for a bad %s", field).isEqualTo(400);
+		JsonNode body = json.readTree(response.getBody());
+		assertThat(body.get("errors").findValuesAsText("field")).as(response.getBody()).contains(field);
+		assertThat(body.get("message").asText()).contains(field);
+	}
+
+	private ResponseEntity<String> post(Map<String, Object> request) {
+		return http.withBasicAuth("worker.north", "secret-worker.north")
+			.exchange("/api/referrals", HttpMethod.POST, new HttpEntity<>(request, jsonHeaders()), String.class);
+	}
+
+	private ResponseEntity<String> get(String path) {
+		return http.withBasicAuth("worker.north", "secret-worker.north").getForEntity(path, String.class);
+	}
+
+	private static HttpHeaders jsonHeaders() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+		return headers;
+	}
+
+	private static Map<String, Object> referral(String referralId, String caseRef, String receivedAt, String team) {
+		Map<String, Object> child = new java.util.HashMap<>(Map.of("caseRef", caseRef, "givenName", "Ada",
+				"familyName", "Example", "dateOfBirth", "2018-03-04"));
+		return new java.util.HashMap<>(Map.of("referralId", referralId, "child", child, "receivedAt", receivedAt,
+				"source", "2A", "team", team));
+	}
+
+}

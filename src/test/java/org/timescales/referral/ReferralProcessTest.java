@@ -1,0 +1,226 @@
+package org.timescales.referral;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.timescales.ProcessTestSupport;
+import org.timescales.TimescalesTest;
+import org.timescales.casefile.CaseClocks;
+import org.timescales.casefile.ClockView;
+import org.timescales.clock.ClockStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+/**
+ * referral.bpmn on the real engine: the decision clock (1 working day) and the assessment clock (45
+ * working days from the referral, stopped at authorisation), their exact due dates and timers, the
+ * reminder, and met / met late.
+ */
+@TimescalesTest
+class ReferralProcessTest extends ProcessTestSupport {
+
+	@Autowired
+	CaseClocks caseClocks;
+
+	@Test
+	void decisionIsDueByTheEndOfTheNextWorkingDayWithItsThreeTimers() {
+		// Given a referral received on Monday 23 November 2026 at 10:00
+		clockAt("2026-11-23T10:30:00Z");
+		String caseRef = newCaseRef("DEC");
+		ReferralService.Received received = referral(caseRef, "2026-11-23T10:00:00");
+		String pid = received.referral().processInstanceId();
+
+		// Then the team has "Decide on referral", due at the end of Tuesday 24 November
+		Task decide = task(pid, "UserTask_DecideOnReferral");
+		assertThat(decide.getName()).isEqualTo("Decide on referral");
+		assertThat(decide.getDueDate()).isEqualTo(Date.from(Instant.parse("2026-11-25T00:00:00Z")));
+		assertThat(taskService.getIdentityLinksForTask(decide.getId())).extracting("groupId").containsExactly("north");
+		assertThat(timerDue(pid, "Timer_ReferralDecisionDueSoon")).isEqualTo("2026-11-24T16:00:00Z");
+		assertThat(timerDue(pid, "Timer_ReferralDecisionOverdue")).isEqualTo("2026-11-25T00:00:00Z");
+		// 2 working days after the deadline: Thursday 26 November
+		assertThat(timerDue(pid, "Timer_ReferralDecisionStillOverdue")).isEqualTo("2026-11-27T00:00:00Z");
+		ClockView clock = received.clocks().get(0);
+		assertThat(received.clocks()).hasSize(1);
+		assertThat(clock.ruleId()).isEqualTo("referral-decision");
+		assertThat(clock.dueDate()).isEqualTo(LocalDate.of(2026, 11, 24));
+		assertThat(clock.startedAt()).isEqualTo("2026-11-23T10:00:00Z");
+		assertThat(clock.status()).isEqualTo(ClockStatus.OPEN);
+	}
+
+	@Test
+	void decisionOnTheDueDateIsMetAndNoFurtherActionClosesTheReferral() {
+		clockAt("2026-11-23T10:30:00Z");
+		String pid = referral(newCaseRef("NFA"), "2026-11-23T10:00:00").referral().processInstanceId();
+
+		clockAt("2026-11-24T17:00:00Z");
+		complete(pid, "UserTask_DecideOnReferral", Map.of("referralDecision", "NFA", "referralDecisionDate",
+				"2026-11-24", "decisionRationale", "No role for children's social care"));
+
+		ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(pid).singleResult();
+		assertThat(instance).isNull();
+		assertThat(engine.getHistoryService()
+			.createHistoricActivityInstanceQuery()
+			.processInstanceId(pid)
+			.activityId("EndEvent_ReferralClosedNoFurtherAction")
+			.count()).isEqualTo(1);
+		ClockView clock = caseClocks.ofProcessInstance(pid).get(0);
+		assertThat(clock.status()).isEqualTo(ClockStatus.MET);
+		assertThat(clock.stoppedAt()).isEqualTo("2026-11-24T00:00:00Z");
+		assertThat(managementService.createJobQuery().processInstanceId(pid).count()).isZero();
+	}
+
+	@Test
+	void decisionRecordedAfterTheDueDateIsMetLate() {
+		clockAt("2026-11-23T10:30:00Z");
+		String pid = referral(newCaseRef("LATE"), "2026-11-23T10:00:00").referral().processInstanceId();
+
+		clockAt("2026-11-25T09:00:00Z");
+		assertThat(caseClocks.ofProcessInstance(pid).get(0).status()).isEqualTo(ClockStatus.OVERDUE);
+		complete(pid, "UserTask_DecideOnReferral", Map.of("referralDecision", "EARLY_HELP", "referralDecisionDate",
+				"2026-11-25", "decisionRationale", "Family agree to early help"));
+
+		assertThat(caseClocks.ofProcessInstance(pid).get(0).status()).isEqualTo(ClockStatus.MET_LATE);
+	}
+
+	@Test
+	void aDecisionDatedInTheFutureIsRefusedAndTheTaskStaysOpen() {
+		clockAt("2026-11-23T10:30:00Z");
+		String pid = referral(newCaseRef("FUT"), "2026-11-23T10:00:00").referral().processInstanceId();
+
+		assertThatThrownBy(() -> complete(pid, "UserTask_DecideOnReferral", Map.of("referralDecision", "NFA",
+				"referralDecisionDate", "2026-11-30", "decisionRationale", "x")))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining("in the future");
+		assertThat(task(pid, "UserTask_DecideOnReferral")).isNotNull();
+		assertThat(caseClocks.ofProcessInstance(pid).get(0).status()).isEqualTo(ClockStatus.OPEN);
+	}
+
+	@Test
+	void assessmentIsDue45WorkingDaysFromTheReferralAcrossChristmasAndNewYear() {
+		// Given a referral received Monday 23 November 2026 and a decision to assess that day
+		String pid = referredForAssessment(newCaseRef("ASM"));
+
+		// 45 working days, skipping 25 Dec, Boxing Day's substitute 28 Dec and 1 Jan: Thursday 28 January 2027
+		Task completeAssessment = task(pid, "UserTask_CompleteAssessment");
+		assertThat(completeAssessment.getDueDate()).isEqualTo(Date.from(Instant.parse("2027-01-29T00:00:00Z")));
+		assertThat(timerDue(pid, "Timer_AssessmentDueSoon")).isEqualTo("2027-01-27T00:00:00Z");
+		assertThat(timerDue(pid, "Timer_AssessmentOverdue")).isEqualTo("2027-01-29T00:00:00Z");
+		// 5 working days after Thursday 28 January: Thursday 4 February
+		assertThat(timerDue(pid, "Timer_AssessmentStillOverdue")).isEqualTo("2027-02-05T00:00:00Z");
+		ClockView assessment = clock(pid, "assessment");
+		assertThat(assessment.dueDate()).isEqualTo(LocalDate.of(2027, 1, 28));
+		assertThat(assessment.startedAt()).isEqualTo("2026-11-23T10:00:00Z");
+		assertThat(clock(pid, "referral-decision").status()).isEqualTo(ClockStatus.MET);
+	}
+
+	@Test
+	void assessmentAuthorisedBeforeTheDeadlineIsMetAndTheOutcomeRecorded() {
+		String pid = referredForAssessment(newCaseRef("AUTH"));
+		clockAt("2027-01-15T10:00:00Z");
+		complete(pid, "UserTask_CompleteAssessment", Map.of("assessmentStartDate", "2026-11-24", "assessmentOutcome",
+				"CIN_PLAN", "assessmentSummary", "Needs a child in need plan"));
+
+		Task authorise = task(pid, "UserTask_AuthoriseAssessment");
+		assertThat(authorise.getAssignee()).isEqualTo("tm.north");
+		assertThat(authorise.getDueDate()).isEqualTo(Date.from(Instant.parse("2027-01-29T00:00:00Z")));
+		clockAt("2027-01-20T12:00:00Z");
+		taskService.complete(authorise.getId(), Map.of("assessmentAuthorised", true, "assessmentAuthorisedDate",
+				"2027-01-20", "managerComments", "Agreed"));
+
+		ClockView assessment = clock(pid, "assessment");
+		assertThat(assessment.status()).isEqualTo(ClockStatus.MET);
+		assertThat(assessment.stoppedAt()).isEqualTo("2027-01-20T00:00:00Z");
+		assertThat(engine.getHistoryService()
+			.createHistoricActivityInstanceQuery()
+			.processInstanceId(pid)
+			.activityId("EndEvent_ChildInNeedPlanNeeded")
+			.count()).isEqualTo(1);
+		assertThat(engine.getHistoryService()
+			.createHistoricVariableInstanceQuery()
+			.processInstanceId(pid)
+			.variableName("assessmentOutcome")
+			.singleResult()
+			.getValue()).isEqualTo("CIN_PLAN");
+	}
+
+	@Test
+	void assessmentAuthorisedAfterTheDeadlineIsMetLate() {
+		String pid = referredForAssessment(newCaseRef("AUTHLATE"));
+		clockAt("2027-02-01T10:00:00Z");
+		complete(pid, "UserTask_CompleteAssessment", Map.of("assessmentStartDate", "2026-11-24", "assessmentOutcome",
+				"NFA", "assessmentSummary", "No further action"));
+		complete(pid, "UserTask_AuthoriseAssessment", Map.of("assessmentAuthorised", true,
+				"assessmentAuthorisedDate", "2027-02-01", "managerComments", "Agreed, late"));
+
+		assertThat(clock(pid, "assessment").status()).isEqualTo(ClockStatus.MET_LATE);
+	}
+
+	@Test
+	void anAssessmentSentBackGoesToTheWorkerAgainWithTheClockStillRunning() {
+		String pid = referredForAssessment(newCaseRef("BACK"));
+		clockAt("2027-01-10T10:00:00Z");
+		complete(pid, "UserTask_CompleteAssessment", Map.of("assessmentStartDate", "2026-11-24", "assessmentOutcome",
+				"NFA", "assessmentSummary", "Draft"));
+		complete(pid, "UserTask_AuthoriseAssessment",
+				Map.of("assessmentAuthorised", false, "managerComments", "Speak to the school first"));
+
+		assertThat(task(pid, "UserTask_CompleteAssessment")).isNotNull();
+		assertThat(clock(pid, "assessment").status()).isEqualTo(ClockStatus.OPEN);
+		assertThat(timerDue(pid, "Timer_AssessmentOverdue")).isEqualTo("2027-01-29T00:00:00Z");
+	}
+
+	@Test
+	void twoWorkingDaysBeforeTheDeadlineTheTeamIsRemindedOfAnUnclaimedAssessment() {
+		String pid = referredForAssessment(newCaseRef("REM"));
+		String caseRef = runtimeService.createProcessInstanceQuery().processInstanceId(pid).singleResult()
+			.getBusinessKey();
+
+		clockAt("2027-01-27T00:00:01Z");
+		executeDueJobs();
+
+		assertThat(outboxSubjects("north-team@timescales.test", caseRef))
+			.containsExactly("Due soon: Child and family assessment for case " + caseRef);
+		assertThat(task(pid, "UserTask_CompleteAssessment")).isNotNull();
+	}
+
+	@Test
+	void theReminderGoesToTheWorkerWhoHasTheTask() {
+		String pid = referredForAssessment(newCaseRef("REMW"));
+		String caseRef = runtimeService.createProcessInstanceQuery().processInstanceId(pid).singleResult()
+			.getBusinessKey();
+		taskService.claim(task(pid, "UserTask_CompleteAssessment").getId(), "worker.north");
+
+		clockAt("2027-01-27T00:00:01Z");
+		executeDueJobs();
+
+		assertThat(outboxSubjects("worker.north@timescales.test", caseRef))
+			.containsExactly("Due soon: Child and family assessment for case " + caseRef);
+	}
+
+	private String referredForAssessment(String caseRef) {
+		clockAt("2026-11-23T10:30:00Z");
+		String pid = referral(caseRef, "2026-11-23T10:00:00").referral().processInstanceId();
+		clockAt("2026-11-23T15:00:00Z");
+		complete(pid, "UserTask_DecideOnReferral", Map.of("referralDecision", "ASSESSMENT", "referralDecisionDate",
+				"2026-11-23", "decisionRationale", "Concerns about neglect need assessing"));
+		return pid;
+	}
+
+	private ClockView clock(String pid, String ruleId) {
+		return caseClocks.ofProcessInstance(pid)
+			.stream()
+			.filter(c -> c.ruleId().equals(ruleId))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no clock " + ruleId));
+	}
+
+}
