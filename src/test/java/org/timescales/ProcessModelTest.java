@@ -45,10 +45,7 @@ import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The rules every BPMN file in {@code bpmn/} keeps, checked on the files themselves (Camunda
@@ -56,9 +53,7 @@ import org.springframework.test.context.ActiveProfiles;
  * rule, one dynamic test per file; {@link #theRulesCatchABrokenModel()} proves each rule can
  * fail.
  */
-// MOCK, not NONE: the security configuration needs a servlet context (HttpSecurity); no server is started either way.
-@SpringBootTest(webEnvironment = WebEnvironment.MOCK)
-@ActiveProfiles("test")
+@TimescalesTest
 class ProcessModelTest {
 
 	/** Top-level folders, relative to the Maven working directory (the project root). */

@@ -85,7 +85,11 @@ class RestartTest {
 	private ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(TimescalesApplication.class).profiles("test")
 			.run("--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("timescales"), "--server.port=0",
-					"--spring.jmx.enabled=false");
+					"--spring.jmx.enabled=false",
+					// Quartz and Camunda keep JVM-wide registries by name (data sources, process engines): use
+					// our own names so closing this app does not unregister the shared test context's
+					"--spring.quartz.properties.org.quartz.scheduler.instanceName=timescales-restart-test",
+					"--camunda.bpm.process-engine-name=restartTest");
 	}
 
 	private static List<Job> timers(ConfigurableApplicationContext app, String pid) {

@@ -81,8 +81,9 @@ class DemoData implements ApplicationRunner {
 		// received three working days ago and still undecided: the decision is overdue
 		referral("DEMO-R-0002", "DEMO-C-0002", "Bella", "Example", "2015-09-30", workingDaysAgo(today, 3), "6", "north",
 				null);
-		// assessment started 50 working days ago: past 45 working days, escalated to the team and service manager
-		referral("DEMO-R-0003", "DEMO-C-0003", "Charlie", "Sample", "2012-01-20", workingDaysAgo(today, 50), "3A",
+		// referred 52 working days ago: past 45 working days and still open 5 days later, so escalated to the team
+		// manager and then the service manager
+		referral("DEMO-R-0003", "DEMO-C-0003", "Charlie", "Sample", "2012-01-20", workingDaysAgo(today, 52), "3A",
 				"north", "ASSESSMENT");
 		// assessment 44 working days in: due tomorrow, its reminder has gone out
 		referral("DEMO-R-0004", "DEMO-C-0004", "Daisy", "Sample", "2020-06-02", workingDaysAgo(today, 44), "1A", "south",

@@ -32,12 +32,11 @@ import org.quartz.SchedulerException;
 import org.quartz.SimpleTrigger;
 import org.quartz.Trigger;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.timescales.TimescalesTest;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -59,8 +58,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * so only this test's mail is due when it calls {@code deliverDue()} and the counts are exact. Each
  * test leaves its mail sent, so nothing of ours is due later for another class.
  */
-@SpringBootTest
-@ActiveProfiles("test")
+@TimescalesTest
 class MailOutboxDeliveryTest {
 
 	@RegisterExtension

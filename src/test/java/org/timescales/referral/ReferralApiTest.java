@@ -122,6 +122,27 @@ class ReferralApiTest extends ProcessTestSupport {
 			.value()).isEqualTo(200);
 	}
 
+	@Test
+	void whoeverActsThroughTheEngineRestApiIsRecordedInTheUserOperationLog() throws Exception {
+		String caseRef = newCaseRef("OPLOG");
+		String pid = json.readTree(post(referral("R-" + caseRef, caseRef, "2026-11-20T09:00:00", "north")).getBody())
+			.get("processInstanceId")
+			.asText();
+		String taskId = task(pid, "UserTask_DecideOnReferral").getId();
+
+		ResponseEntity<String> claim = http.withBasicAuth("worker.north", "secret-worker.north")
+			.exchange("/engine-rest/task/" + taskId + "/claim", HttpMethod.POST,
+					new HttpEntity<>(Map.of("userId", "worker.north"), jsonHeaders()), String.class);
+
+		assertThat(claim.getStatusCode().value()).as(String.valueOf(claim.getBody())).isEqualTo(204);
+		assertThat(engine.getHistoryService()
+			.createUserOperationLogQuery()
+			.taskId(taskId)
+			.operationType("Claim")
+			.singleResult()
+			.getUserId()).isEqualTo("worker.north");
+	}
+
 	private void assertRefused(Map<String, Object> request, String field) throws Exception {
 		ResponseEntity<String> response = post(request);
 		assertThat(response.getStatusCode().value()).as("status for a bad %s", field).isEqualTo(400);
