@@ -20,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.timescales.casefile.CaseClocks;
+import org.timescales.casefile.ClockView;
 import org.timescales.referral.ReferralRequest;
 import org.timescales.referral.ReferralService;
 
@@ -52,6 +54,9 @@ public abstract class ProcessTestSupport {
 	@Autowired
 	protected JdbcClient jdbc;
 
+	@Autowired
+	protected CaseClocks caseClocks;
+
 	@BeforeEach
 	void initEngineAndPeople() {
 		BpmnAwareTests.init(engine);
@@ -83,6 +88,27 @@ public abstract class ProcessTestSupport {
 	protected ReferralService.Received referral(String caseRef, String receivedAt) {
 		return referrals.receive(new ReferralRequest("REF-" + caseRef,
 				new ReferralRequest.Child(caseRef, "Test", "Child", "2016-05-01"), receivedAt, "2A", "north"));
+	}
+
+	/**
+	 * A referral received Monday 23 November 2026 at 10:00 and decided that afternoon: assess. The
+	 * assessment is then due by the end of Thursday 28 January 2027.
+	 */
+	protected String referredForAssessment(String caseRef) {
+		clockAt("2026-11-23T10:30:00Z");
+		String pid = referral(caseRef, "2026-11-23T10:00:00").referral().processInstanceId();
+		clockAt("2026-11-23T15:00:00Z");
+		complete(pid, "UserTask_DecideOnReferral", Map.of("referralDecision", "ASSESSMENT", "referralDecisionDate",
+				"2026-11-23", "decisionRationale", "Concerns about neglect need assessing"));
+		return pid;
+	}
+
+	protected ClockView clock(String processInstanceId, String ruleId) {
+		return caseClocks.ofProcessInstance(processInstanceId)
+			.stream()
+			.filter(c -> c.ruleId().equals(ruleId))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no clock " + ruleId + " in " + processInstanceId));
 	}
 
 	/** Runs every job now due (timers whose time has come), repeatedly, as the job executor would. */

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.timescales.ProcessTestSupport;
 import org.timescales.TimescalesTest;
-import org.timescales.casefile.CaseClocks;
 import org.timescales.casefile.ClockView;
 import org.timescales.clock.ClockStatus;
 import org.timescales.notification.OutboxDelivery;
@@ -34,9 +33,6 @@ class BreachEscalationProcessTest extends ProcessTestSupport {
 
 	@RegisterExtension
 	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
-
-	@Autowired
-	CaseClocks caseClocks;
 
 	@Autowired
 	OutboxDelivery delivery;
@@ -189,22 +185,7 @@ class BreachEscalationProcessTest extends ProcessTestSupport {
 			.singleResult();
 	}
 
-	private String referredForAssessment(String caseRef) {
-		clockAt("2026-11-23T10:30:00Z");
-		String pid = referral(caseRef, "2026-11-23T10:00:00").referral().processInstanceId();
-		clockAt("2026-11-23T15:00:00Z");
-		complete(pid, "UserTask_DecideOnReferral", Map.of("referralDecision", "ASSESSMENT", "referralDecisionDate",
-				"2026-11-23", "decisionRationale", "Assess"));
-		return pid;
-	}
 
-	private ClockView clock(String pid, String ruleId) {
-		return caseClocks.ofProcessInstance(pid)
-			.stream()
-			.filter(c -> c.ruleId().equals(ruleId))
-			.findFirst()
-			.orElseThrow();
-	}
 
 	private static String subject(MimeMessage message) {
 		try {

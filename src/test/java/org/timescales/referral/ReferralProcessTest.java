@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.timescales.ProcessTestSupport;
 import org.timescales.TimescalesTest;
-import org.timescales.casefile.CaseClocks;
 import org.timescales.casefile.ClockView;
 import org.timescales.clock.ClockStatus;
 
@@ -27,9 +26,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
  */
 @TimescalesTest
 class ReferralProcessTest extends ProcessTestSupport {
-
-	@Autowired
-	CaseClocks caseClocks;
 
 	@Test
 	void decisionIsDueByTheEndOfTheNextWorkingDayWithItsThreeTimers() {
@@ -206,21 +202,6 @@ class ReferralProcessTest extends ProcessTestSupport {
 			.containsExactly("Due soon: Child and family assessment for case " + caseRef);
 	}
 
-	private String referredForAssessment(String caseRef) {
-		clockAt("2026-11-23T10:30:00Z");
-		String pid = referral(caseRef, "2026-11-23T10:00:00").referral().processInstanceId();
-		clockAt("2026-11-23T15:00:00Z");
-		complete(pid, "UserTask_DecideOnReferral", Map.of("referralDecision", "ASSESSMENT", "referralDecisionDate",
-				"2026-11-23", "decisionRationale", "Concerns about neglect need assessing"));
-		return pid;
-	}
 
-	private ClockView clock(String pid, String ruleId) {
-		return caseClocks.ofProcessInstance(pid)
-			.stream()
-			.filter(c -> c.ruleId().equals(ruleId))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no clock " + ruleId));
-	}
 
 }
