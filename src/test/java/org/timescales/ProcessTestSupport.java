@@ -103,12 +103,82 @@ public abstract class ProcessTestSupport {
 		return pid;
 	}
 
+	/** Starts a process of the pathway as the previous one would: by its start message, for the north team. */
+	protected String startByMessage(String message, String caseRef, Map<String, Object> variables) {
+		Map<String, Object> all = new java.util.HashMap<>(variables);
+		all.put("caseRef", caseRef);
+		all.put("team", "north");
+		return runtimeService.createMessageCorrelation(message)
+			.processInstanceBusinessKey(caseRef)
+			.setVariables(all)
+			.correlateStartMessage()
+			.getId();
+	}
+
+	/** The one process instance of a definition for a case, running or ended. */
+	protected String instanceOf(String processKey, String caseRef) {
+		return engine.getHistoryService()
+			.createHistoricProcessInstanceQuery()
+			.processDefinitionKey(processKey)
+			.processInstanceBusinessKey(caseRef)
+			.singleResult()
+			.getId();
+	}
+
+	protected boolean ended(String processInstanceId) {
+		return runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0;
+	}
+
+	protected boolean reachedEnd(String processInstanceId, String endEventId) {
+		return engine.getHistoryService()
+			.createHistoricActivityInstanceQuery()
+			.processInstanceId(processInstanceId)
+			.activityId(endEventId)
+			.finished()
+			.count() == 1;
+	}
+
+	protected Object variable(String processInstanceId, String name) {
+		var variable = engine.getHistoryService()
+			.createHistoricVariableInstanceQuery()
+			.processInstanceId(processInstanceId)
+			.variableName(name)
+			.singleResult();
+		return variable == null ? null : variable.getValue();
+	}
+
+	protected static org.springframework.http.HttpHeaders jsonHeaders() {
+		org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+		headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+		headers.setAccept(List.of(org.springframework.http.MediaType.APPLICATION_JSON));
+		return headers;
+	}
+
+	/** Review-overdue tasks assigned to a manager for a case. */
+	protected List<Task> reviewTasks(String caseRef, String manager) {
+		return taskService.createTaskQuery()
+			.processDefinitionKey("breachEscalation")
+			.processInstanceBusinessKey(caseRef)
+			.taskAssignee(manager)
+			.list();
+	}
+
+	/** The latest clock of a rule in a process instance. */
 	protected ClockView clock(String processInstanceId, String ruleId) {
+		List<ClockView> clocks = clocksOf(processInstanceId, ruleId);
+		if (clocks.isEmpty()) {
+			throw new AssertionError("no clock " + ruleId + " in " + processInstanceId);
+		}
+		return clocks.get(clocks.size() - 1);
+	}
+
+	/** Every clock of a rule in a process instance, first occurrence first. */
+	protected List<ClockView> clocksOf(String processInstanceId, String ruleId) {
 		return caseClocks.ofProcessInstance(processInstanceId)
 			.stream()
 			.filter(c -> c.ruleId().equals(ruleId))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no clock " + ruleId + " in " + processInstanceId));
+			.sorted(java.util.Comparator.comparingInt(ClockView::occurrence))
+			.toList();
 	}
 
 	/** Runs every job now due (timers whose time has come), repeatedly, as the job executor would. */

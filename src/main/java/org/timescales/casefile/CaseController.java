@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.timescales.web.NotFoundException;
 
-/** {@code GET /api/cases/{caseRef}}: the child, the team, the referrals and every clock. */
+/** {@code GET /api/cases/{caseRef}}: the child, the team, the referrals, every stage and every clock. */
 @RestController
 @RequestMapping("/api/cases")
 class CaseController {
@@ -19,9 +19,12 @@ class CaseController {
 
 	private final CaseClocks clocks;
 
-	CaseController(CaseRepository cases, CaseClocks clocks) {
+	private final CaseStages stages;
+
+	CaseController(CaseRepository cases, CaseClocks clocks, CaseStages stages) {
 		this.cases = cases;
 		this.clocks = clocks;
+		this.stages = stages;
 	}
 
 	record Child(String givenName, String familyName, LocalDate dateOfBirth) {
@@ -30,7 +33,8 @@ class CaseController {
 	record Referral(String referralId, Instant receivedAt, String source, String team, String processInstanceId) {
 	}
 
-	record CaseView(String caseRef, Child child, String team, List<Referral> referrals, List<ClockView> clocks) {
+	record CaseView(String caseRef, Child child, String team, List<Referral> referrals, List<CaseStages.Stage> stages,
+			List<ClockView> clocks) {
 	}
 
 	@GetMapping("/{caseRef}")
@@ -42,7 +46,7 @@ class CaseController {
 			.map(r -> new Referral(r.referralId(), r.receivedAt(), r.source(), r.team(), r.processInstanceId()))
 			.toList();
 		return new CaseView(child.caseRef(), new Child(child.givenName(), child.familyName(), child.dateOfBirth()),
-				child.team(), referrals, clocks.ofCase(caseRef));
+				child.team(), referrals, stages.of(caseRef), clocks.ofCase(caseRef));
 	}
 
 }

@@ -3,6 +3,7 @@ package org.timescales.clock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,8 +22,11 @@ import static org.timescales.system.SqlTimes.utc;
 @Repository
 public class ClockLedger {
 
-	private static final String COLUMNS = "id, case_ref, process_instance_id, rule_id, label, team, started_at, due_date, "
-			+ "due_at, reminder_at, second_tier_at, reminded_at, stopped_at, outcome";
+	private static final String SELECT = """
+			select id, case_ref, process_instance_id, rule_id, label, team, sequence_no, started_by, started_at,
+			       due_date, due_at, reminder_at, second_tier_at, reminded_at, stopped_at, stopped_by, outcome,
+			       stop_reason, original_due_date, extended_by, extended_at, extension_reason
+			from clock""";
 
 	private final JdbcClient jdbc;
 
@@ -30,22 +34,51 @@ public class ClockLedger {
 		this.jdbc = jdbc;
 	}
 
-	long open(String caseRef, String processInstanceId, String ruleId, String label, String team, Instant startedAt,
-			Deadline deadline, Instant reminderAt, Instant secondTierAt) {
+	long open(String caseRef, String processInstanceId, String ruleId, String label, String team, int sequenceNo,
+			String startedBy, Instant startedAt, Deadline deadline, Instant reminderAt, Instant secondTierAt) {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
-				insert into clock (case_ref, process_instance_id, rule_id, label, team, started_at, due_date, due_at,
-				                   reminder_at, second_tier_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(caseRef, processInstanceId, ruleId, label, team, utc(startedAt), deadline.dueDate(),
-					utc(deadline.dueAt()), utc(reminderAt), utc(secondTierAt))
+				insert into clock (case_ref, process_instance_id, rule_id, label, team, sequence_no, started_by,
+				                   started_at, due_date, due_at, reminder_at, second_tier_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(caseRef, processInstanceId, ruleId, label, team, sequenceNo, startedBy, utc(startedAt),
+					deadline.dueDate(), utc(deadline.dueAt()), utc(reminderAt), utc(secondTierAt))
 			.update(key, "id");
 		return key.getKey().longValue();
 	}
 
-	void stop(long id, Instant stoppedAt, ClockStatus outcome) {
-		jdbc.sql("update clock set stopped_at = ?, outcome = ? where id = ? and stopped_at is null")
+	void stop(long id, Instant stoppedAt, String stoppedBy, ClockStatus outcome, String reason) {
+		jdbc.sql("""
+				update clock set stopped_at = ?, stopped_by = ?, outcome = ?, stop_reason = ?
+				where id = ? and stopped_at is null""")
+			.params(utc(stoppedAt), stoppedBy, outcome.name(), reason, id)
+			.update();
+	}
+
+	/** A corrected stop date: the clock stays stopped, its date and outcome change. */
+	void restop(long id, Instant stoppedAt, ClockStatus outcome) {
+		jdbc.sql("update clock set stopped_at = ?, outcome = ? where id = ?")
 			.params(utc(stoppedAt), outcome.name(), id)
+			.update();
+	}
+
+	/** A corrected start: the clock keeps its identity, its dates move. */
+	void reschedule(long id, Instant startedAt, Deadline deadline, Instant reminderAt, Instant secondTierAt) {
+		jdbc.sql("""
+				update clock set started_at = ?, due_date = ?, due_at = ?, reminder_at = ?, second_tier_at = ?
+				where id = ?""")
+			.params(utc(startedAt), deadline.dueDate(), utc(deadline.dueAt()), utc(reminderAt), utc(secondTierAt), id)
+			.update();
+	}
+
+	void extend(long id, Deadline deadline, Instant reminderAt, Instant secondTierAt, String by, Instant at,
+			String reason) {
+		jdbc.sql("""
+				update clock set original_due_date = coalesce(original_due_date, due_date), due_date = ?, due_at = ?,
+				       reminder_at = ?, second_tier_at = ?, extended_by = ?, extended_at = ?, extension_reason = ?
+				where id = ?""")
+			.params(deadline.dueDate(), utc(deadline.dueAt()), utc(reminderAt), utc(secondTierAt), by, utc(at), reason,
+					id)
 			.update();
 	}
 
@@ -53,41 +86,57 @@ public class ClockLedger {
 		jdbc.sql("update clock set reminded_at = ? where id = ?").params(utc(at), id).update();
 	}
 
-	public Optional<ClockRecord> find(String processInstanceId, String ruleId) {
-		return jdbc.sql("select " + COLUMNS + " from clock where process_instance_id = ? and rule_id = ?")
+	/** The one open clock of a rule in a process instance, if any. */
+	public Optional<ClockRecord> findOpen(String processInstanceId, String ruleId) {
+		return jdbc.sql(SELECT + " where process_instance_id = ? and rule_id = ? and stopped_at is null")
 			.params(processInstanceId, ruleId)
 			.query(ClockLedger::map)
 			.optional();
 	}
 
+	/** The most recent clock of a rule in a process instance, open or stopped. */
+	public Optional<ClockRecord> findLatest(String processInstanceId, String ruleId) {
+		return jdbc.sql(SELECT + " where process_instance_id = ? and rule_id = ? order by sequence_no desc")
+			.params(processInstanceId, ruleId)
+			.query(ClockLedger::map)
+			.list()
+			.stream()
+			.findFirst();
+	}
+
+	int count(String processInstanceId, String ruleId) {
+		return jdbc.sql("select count(*) from clock where process_instance_id = ? and rule_id = ?")
+			.params(processInstanceId, ruleId)
+			.query(Integer.class)
+			.single();
+	}
+
 	public Optional<ClockRecord> find(long id) {
-		return jdbc.sql("select " + COLUMNS + " from clock where id = ?").param(id).query(ClockLedger::map).optional();
+		return jdbc.sql(SELECT + " where id = ?").param(id).query(ClockLedger::map).optional();
 	}
 
 	/** Every clock of a case, in the order they started. */
 	public List<ClockRecord> forCase(String caseRef) {
-		return jdbc.sql("select " + COLUMNS + " from clock where case_ref = ? order by started_at, id")
-			.param(caseRef)
-			.query(ClockLedger::map)
-			.list();
+		return jdbc.sql(SELECT + " where case_ref = ? order by started_at, id").param(caseRef).query(ClockLedger::map).list();
 	}
 
 	public List<ClockRecord> forProcessInstance(String processInstanceId) {
-		return jdbc.sql("select " + COLUMNS + " from clock where process_instance_id = ? order by started_at, id")
+		return jdbc.sql(SELECT + " where process_instance_id = ? order by started_at, id")
 			.param(processInstanceId)
 			.query(ClockLedger::map)
 			.list();
 	}
 
-
-
 	private static ClockRecord map(ResultSet rs, int row) throws SQLException {
 		String outcome = rs.getString("outcome");
 		return new ClockRecord(rs.getLong("id"), rs.getString("case_ref"), rs.getString("process_instance_id"),
-				rs.getString("rule_id"), rs.getString("label"), rs.getString("team"), instant(rs, "started_at"),
-				rs.getObject("due_date", java.time.LocalDate.class), instant(rs, "due_at"), instant(rs, "reminder_at"),
-				instant(rs, "second_tier_at"), instant(rs, "reminded_at"), instant(rs, "stopped_at"),
-				outcome == null ? null : ClockStatus.valueOf(outcome));
+				rs.getString("rule_id"), rs.getString("label"), rs.getString("team"), rs.getInt("sequence_no"),
+				rs.getString("started_by"), instant(rs, "started_at"), rs.getObject("due_date", LocalDate.class),
+				instant(rs, "due_at"), instant(rs, "reminder_at"), instant(rs, "second_tier_at"),
+				instant(rs, "reminded_at"), instant(rs, "stopped_at"), rs.getString("stopped_by"),
+				outcome == null ? null : ClockStatus.valueOf(outcome), rs.getString("stop_reason"),
+				rs.getObject("original_due_date", LocalDate.class), rs.getString("extended_by"),
+				instant(rs, "extended_at"), rs.getString("extension_reason"));
 	}
 
 }

@@ -19,9 +19,11 @@ import org.timescales.rules.Rules;
 
 /**
  * The clocks of a process instance, as BPMN sees them ({@code ${clocks.dueAt(execution, 'assessment')}}).
- * A clock is opened the first time any of its dates is asked for: its start is the event recorded in
- * the rule's {@code started-by} variable (when it really happened, never when someone clicked), and
- * its dates come from the working calendar. The ledger row is written in the engine's transaction.
+ * A process instance has at most one open clock per rule. It is opened the first time any of its dates
+ * is asked for: its start is the event recorded in the rule's {@code started-by} variable (when it
+ * really happened, never when someone clicked), its dates come from the working calendar. Once it
+ * stops, the next ask opens the next one (the next visit, the next review). Ledger rows are written
+ * in the engine's transaction.
  */
 @Component("clocks")
 public class Clocks {
@@ -43,86 +45,124 @@ public class Clocks {
 
 	/** The deadline: a task's due date and the "overdue" timer. */
 	public Date dueAt(DelegateExecution execution, String ruleId) {
-		return Date.from(openOrGet(execution, ruleId).dueAt());
+		return Date.from(openClock(execution, ruleId).dueAt());
 	}
 
 	/** When the worker is reminded that the deadline is near. */
 	public Date reminderAt(DelegateExecution execution, String ruleId) {
-		return Date.from(openOrGet(execution, ruleId).reminderAt());
+		return Date.from(openClock(execution, ruleId).reminderAt());
 	}
 
 	/** When a task still open past its deadline goes to the service manager. */
 	public Date secondTierAt(DelegateExecution execution, String ruleId) {
-		return Date.from(openOrGet(execution, ruleId).secondTierAt());
+		return Date.from(openClock(execution, ruleId).secondTierAt());
 	}
 
-	/** The ledger id, handed to the escalation process. */
+	/** The ledger id of the open clock. */
 	public long idOf(DelegateExecution execution, String ruleId) {
-		return openOrGet(execution, ruleId).id();
+		return openClock(execution, ruleId).id();
 	}
 
 	/**
-	 * Stops the clock at the date (or date-time) the work was really done, as recorded on the form.
-	 * A date-only value stops the clock at the start of that day: done on the due date is on time.
+	 * Stops the open clock at the date (or date-time) the work was really done, read from the named
+	 * variable (a form field). A date-only value stops the clock at the start of that day (or when the
+	 * clock started, if that was later the same day): done on the due date is on time. A date in the future or before the clock started is refused, naming the field.
 	 */
-	public void stop(VariableScope scope, String ruleId, Object doneOn) {
-		String processInstanceId = scope instanceof DelegateTask task ? task.getProcessInstanceId()
-				: ((DelegateExecution) scope).getProcessInstanceId();
-		ClockRecord record = ledger.find(processInstanceId, ruleId)
+	public void stop(VariableScope scope, String ruleId, String variableName) {
+		String processInstanceId = processInstanceId(scope);
+		ClockRecord record = ledger.findOpen(processInstanceId, ruleId)
 			.orElseThrow(() -> new ProcessEngineException("No open clock '" + ruleId + "' to stop"));
-		if (!record.isOpen()) {
-			return;
-		}
-		Instant stoppedAt = doneAt(ruleId, doneOn, record);
-		ledger.stop(record.id(), stoppedAt,
-				stoppedAt.isBefore(record.dueAt()) ? ClockStatus.MET : ClockStatus.MET_LATE);
+		Instant stoppedAt = checkedEventTime(variableName, scope.getVariable(variableName), record);
+		ledger.stop(record.id(), stoppedAt, variableName, outcome(stoppedAt, record.dueAt()), null);
 	}
 
-	private Instant doneAt(String ruleId, Object doneOn, ClockRecord record) {
-		Instant at;
-		try {
-			at = London.toInstant(doneOn);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new BadUserRequestException(
-					"The date recorded for '" + record.label() + "' is not a valid date: " + doneOn);
-		}
-		if (at == null) {
-			throw new BadUserRequestException("A date is required to complete '" + record.label() + "'");
-		}
-		LocalDate day = London.dateOf(at);
-		if (day.isAfter(LocalDate.now(clock.withZone(London.ZONE)))) {
-			throw new BadUserRequestException(
-					"The date recorded for '" + record.label() + "' (" + day + ") is in the future");
-		}
-		if (day.isBefore(London.dateOf(record.startedAt()))) {
-			throw new BadUserRequestException("The date recorded for '" + record.label() + "' (" + day
-					+ ") is before the clock started (" + London.dateOf(record.startedAt()) + ")");
-		}
-		return at;
+	/** Stops the open clock because its work is no longer needed, with the reason. */
+	public void cancel(DelegateExecution execution, String ruleId, String reason) {
+		ledger.findOpen(execution.getProcessInstanceId(), ruleId)
+			.ifPresent(record -> ledger.stop(record.id(), clock.instant(), null, ClockStatus.CANCELLED, reason));
 	}
 
-	ClockRecord openOrGet(DelegateExecution execution, String ruleId) {
-		String processInstanceId = execution.getProcessInstanceId();
-		return ledger.find(processInstanceId, ruleId).orElseGet(() -> {
-			Rule rule = rules.get(ruleId);
-			Instant startedAt = London.toInstant(execution.getVariable(rule.startedBy()));
-			if (startedAt == null) {
-				throw new ProcessEngineException(
-						"Clock '" + ruleId + "' starts at variable '" + rule.startedBy() + "', which is not set");
-			}
-			Deadline deadline = deadlines.due(startedAt, rule.interval());
-			Instant reminderAt = deadlines.before(deadline, rule.reminderBefore());
-			Instant secondTierAt = deadlines.after(deadline, rule.secondTierAfter());
-			String team = (String) execution.getVariable("team");
-			ledger.open(execution.getProcessBusinessKey(), processInstanceId, ruleId, rule.label(), team, startedAt,
-					deadline, reminderAt, secondTierAt);
-			return ledger.find(processInstanceId, ruleId).orElseThrow();
-		});
+	/** Stops every open clock of the process instance (a plan ended), with the reason. */
+	public void cancelAll(String processInstanceId, String reason) {
+		ledger.forProcessInstance(processInstanceId)
+			.stream()
+			.filter(ClockRecord::isOpen)
+			.forEach(record -> ledger.stop(record.id(), clock.instant(), null, ClockStatus.CANCELLED, reason));
 	}
 
 	public void reminded(ClockRecord record) {
 		ledger.reminded(record.id(), clock.instant());
+	}
+
+	/** The open clock of a rule in this process instance, opening it if needed. */
+	public ClockRecord openClock(DelegateExecution execution, String ruleId) {
+		String processInstanceId = execution.getProcessInstanceId();
+		return ledger.findOpen(processInstanceId, ruleId).orElseGet(() -> {
+			Rule rule = rules.get(ruleId);
+			String startedBy = rule.startVariables()
+				.stream()
+				.filter(name -> execution.getVariable(name) != null)
+				.findFirst()
+				.orElseThrow(() -> new ProcessEngineException(
+						"Clock '" + ruleId + "' starts at " + rule.startedBy() + ", none of which is set"));
+			Instant startedAt = London.toInstant(execution.getVariable(startedBy));
+			int sequenceNo = ledger.count(processInstanceId, ruleId) + 1;
+			Schedule schedule = schedule(rule, sequenceNo, startedAt);
+			ledger.open(execution.getProcessBusinessKey(), processInstanceId, ruleId, rule.label(),
+					(String) execution.getVariable("team"), sequenceNo, startedBy, startedAt, schedule.deadline(),
+					schedule.reminderAt(), schedule.secondTierAt());
+			return ledger.findOpen(processInstanceId, ruleId).orElseThrow();
+		});
+	}
+
+	/** A clock's dates: its deadline, the reminder before it and the second tier after it. */
+	record Schedule(Deadline deadline, Instant reminderAt, Instant secondTierAt) {
+	}
+
+	Schedule schedule(Rule rule, int sequenceNo, Instant startedAt) {
+		Deadline deadline = deadlines.due(startedAt, rule.intervalFor(sequenceNo));
+		return schedule(rule, deadline);
+	}
+
+	Schedule schedule(Rule rule, Deadline deadline) {
+		return new Schedule(deadline, deadlines.before(deadline, rule.reminderBefore()),
+				deadlines.after(deadline, rule.secondTierAfter()));
+	}
+
+	static ClockStatus outcome(Instant stoppedAt, Instant dueAt) {
+		return stoppedAt.isBefore(dueAt) ? ClockStatus.MET : ClockStatus.MET_LATE;
+	}
+
+	/**
+	 * An event's date as recorded on a form or a correction, checked: a valid date, not in the future,
+	 * not before the event that started the clock. Messages name the field.
+	 */
+	Instant checkedEventTime(String field, Object value, ClockRecord record) {
+		Instant at;
+		try {
+			at = London.toInstant(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new BadUserRequestException(field + ": '" + value + "' is not a valid date");
+		}
+		if (at == null) {
+			throw new BadUserRequestException(field + ": a date is required (" + record.label() + ")");
+		}
+		LocalDate day = London.dateOf(at);
+		if (day.isAfter(LocalDate.now(clock.withZone(London.ZONE)))) {
+			throw new BadUserRequestException(field + ": " + day + " is in the future");
+		}
+		if (day.isBefore(London.dateOf(record.startedAt()))) {
+			throw new BadUserRequestException(field + ": " + day + " is before " + rules.get(record.ruleId()).startsAt()
+					.toLowerCase(java.util.Locale.UK) + " (" + London.dateOf(record.startedAt()) + ")");
+		}
+		// a date without a time, on the day the clock started, means "that day, after it started"
+		return at.isBefore(record.startedAt()) ? record.startedAt() : at;
+	}
+
+	private static String processInstanceId(VariableScope scope) {
+		return scope instanceof DelegateTask task ? task.getProcessInstanceId()
+				: ((DelegateExecution) scope).getProcessInstanceId();
 	}
 
 }

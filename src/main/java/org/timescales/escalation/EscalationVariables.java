@@ -3,6 +3,10 @@ package org.timescales.escalation;
 /** The variables of the breachEscalation process; form field keys are the same names. */
 public final class EscalationVariables {
 
+	public static final String PROCESS_KEY = "breachEscalation";
+
+	public static final String CASE_REF = "caseRef";
+
 	public static final String CLOCK_ID = "clockId";
 
 	public static final String TIER = "escalationTier";

@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -55,13 +57,15 @@ public class Escalations {
 
 	private final TaskService taskService;
 
+	private final RuntimeService runtimeService;
+
 	private final IdentityService identityService;
 
 	private final Clock clock;
 
 	Escalations(Clocks clocks, ClockLedger clockLedger, EscalationLedger escalationLedger, Teams teams,
 			MailOutbox outbox, EscalationMails mails, Deadlines deadlines, TimescalesProperties properties,
-			TaskService taskService, IdentityService identityService, Clock clock) {
+			TaskService taskService, RuntimeService runtimeService, IdentityService identityService, Clock clock) {
 		this.clocks = clocks;
 		this.clockLedger = clockLedger;
 		this.escalationLedger = escalationLedger;
@@ -71,6 +75,7 @@ public class Escalations {
 		this.deadlines = deadlines;
 		this.properties = properties;
 		this.taskService = taskService;
+		this.runtimeService = runtimeService;
 		this.identityService = identityService;
 		this.clock = clock;
 	}
@@ -81,7 +86,7 @@ public class Escalations {
 	 * deadline gets no reminder: the escalation speaks for it.
 	 */
 	public void remind(DelegateExecution execution, String ruleId) {
-		ClockRecord record = clockLedger.find(execution.getProcessInstanceId(), ruleId).orElseThrow();
+		ClockRecord record = clockLedger.findOpen(execution.getProcessInstanceId(), ruleId).orElseThrow();
 		if (!clock.instant().isBefore(record.dueAt())) {
 			log.info("No reminder for {} on {}: already past its deadline", ruleId, record.caseRef());
 			return;
@@ -101,6 +106,18 @@ public class Escalations {
 			outbox.queue(recipient, mail.subject(), mail.text(), mail.html(), "reminder:" + record.id());
 		}
 		clocks.reminded(record);
+	}
+
+	/**
+	 * Starts the breach escalation for the open clock of a rule: its own process instance under the
+	 * case's business key, so the manager's review outlives the task, the plan or the process that
+	 * breached.
+	 */
+	public void escalate(DelegateExecution execution, String ruleId, int tier, String overdueTask) {
+		ClockRecord record = clocks.openClock(execution, ruleId);
+		runtimeService.startProcessInstanceByKey(PROCESS_KEY, record.caseRef(),
+				Map.of(CLOCK_ID, record.id(), TIER, tier, OVERDUE_TASK, overdueTask, TEAM, record.team(), CASE_REF,
+						record.caseRef()));
 	}
 
 	/**

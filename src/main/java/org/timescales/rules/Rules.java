@@ -37,11 +37,20 @@ public class Rules {
 		return rules.keySet();
 	}
 
+	private static void notLooser(List<String> problems, String what, Interval configured, Interval law) {
+		if (configured.unit() != law.unit()) {
+			problems.add(what + " must be counted in " + law.unit() + " as the law counts it (" + law + ")");
+		}
+		else if (configured.amount() > law.amount()) {
+			problems.add(what + " is " + configured + ", looser than the law allows (" + law + ")");
+		}
+	}
+
 	static List<String> problems(Map<String, Rule> rules) {
 		List<String> problems = new ArrayList<>();
 		StatutoryLimits.LIMITS.forEach((id, limit) -> {
 			if (!rules.containsKey(id)) {
-				problems.add(id + " is a statutory timescale (" + limit + ") and must be configured");
+				problems.add(id + " is a statutory timescale (" + limit.interval() + ") and must be configured");
 			}
 		});
 		rules.forEach((id, rule) -> {
@@ -52,7 +61,7 @@ public class Rules {
 				problems.add(id + " needs a positive amount and a unit");
 				return;
 			}
-			if (rule.startedBy() == null || rule.startedBy().isBlank()) {
+			if (rule.startVariables().isEmpty()) {
 				problems.add(id + ".started-by must name the variable holding the event that starts the clock");
 			}
 			if (rule.source() == null || rule.source().isBlank()) {
@@ -61,16 +70,22 @@ public class Rules {
 			if (rule.reminderBefore() == null || rule.secondTierAfter() == null) {
 				problems.add(id + " needs reminder-before and second-tier-after");
 			}
-			Interval limit = StatutoryLimits.LIMITS.get(id);
+			StatutoryLimits.Limit limit = StatutoryLimits.LIMITS.get(id);
 			if (limit != null) {
 				if (rule.basis() != Basis.STATUTORY) {
 					problems.add(id + " is set by law: basis must be statutory");
 				}
-				if (rule.unit() != limit.unit()) {
-					problems.add(id + " must be counted in " + limit.unit() + " as the law counts it (" + limit + ")");
+				notLooser(problems, id, rule.interval(), limit.interval());
+				if (limit.first() != null) {
+					notLooser(problems, id + ".first", rule.intervalFor(1), limit.first());
 				}
-				else if (rule.amount() > limit.amount()) {
-					problems.add(id + " is " + rule.interval() + ", looser than the law allows (" + limit + ")");
+				if (rule.extendableTo() != null) {
+					if (limit.extension() == null) {
+						problems.add(id + " is a statutory timescale the law does not allow to be extended");
+					}
+					else {
+						notLooser(problems, id + ".extendable-to", rule.extendableTo(), limit.extension());
+					}
 				}
 			}
 			else if (rule.basis() == Basis.STATUTORY) {

@@ -61,6 +61,16 @@ class ApiErrors {
 					List.of(new FieldError("Content-Type", "must be application/json"))));
 	}
 
+	/** The engine refusing a value (a form date in the future): its message starts with the field. */
+	@ExceptionHandler(org.camunda.bpm.engine.BadUserRequestException.class)
+	ResponseEntity<ErrorBody> refused(org.camunda.bpm.engine.BadUserRequestException ex) {
+		String message = ex.getMessage();
+		int colon = message.indexOf(": ");
+		String field = colon > 0 && message.substring(0, colon).matches("[A-Za-z0-9.]+") ? message.substring(0, colon)
+				: "body";
+		return badRequest(List.of(new FieldError(field, colon > 0 ? message.substring(colon + 2) : message)));
+	}
+
 	@ExceptionHandler(NotFoundException.class)
 	ResponseEntity<ErrorBody> notFound(NotFoundException ex) {
 		return ResponseEntity.status(HttpStatus.NOT_FOUND)

@@ -160,12 +160,6 @@ class ReferralApiTest extends ProcessTestSupport {
 		return http.withBasicAuth("worker.north", "secret-worker.north").getForEntity(path, String.class);
 	}
 
-	private static HttpHeaders jsonHeaders() {
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.APPLICATION_JSON);
-		headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-		return headers;
-	}
 
 	private static Map<String, Object> referral(String referralId, String caseRef, String receivedAt, String team) {
 		Map<String, Object> child = new java.util.HashMap<>(Map.of("caseRef", caseRef, "givenName", "Ada",

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.timescales.calendar.Interval;
-import org.timescales.calendar.IntervalUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,67 +13,107 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RulesTest {
 
 	@Test
-	void theShippedRulesMatchTheLaw() {
-		assertThat(Rules.problems(Map.of("referral-decision", rule(1, IntervalUnit.WORKING_DAYS, Basis.STATUTORY),
-				"assessment", rule(45, IntervalUnit.WORKING_DAYS, Basis.STATUTORY))))
-			.isEmpty();
+	void rulesAsTheLawSetsThemAreAccepted() {
+		assertThat(Rules.problems(lawful())).isEmpty();
 	}
 
 	@Test
 	void aStatutoryRuleTighterThanTheLawIsAllowed() {
-		assertThat(Rules.problems(Map.of("referral-decision", rule(1, IntervalUnit.WORKING_DAYS, Basis.STATUTORY),
-				"assessment", rule(40, IntervalUnit.WORKING_DAYS, Basis.STATUTORY))))
-			.isEmpty();
+		Map<String, Rule> rules = lawful();
+		rules.put("assessment", rule("40 working days", null, Basis.STATUTORY, null));
+		assertThat(Rules.problems(rules)).isEmpty();
 	}
 
 	@Test
 	void anAssessmentOf50WorkingDaysIsRefusedAsLooserThanTheLaw() {
-		assertThat(Rules.problems(Map.of("referral-decision", rule(1, IntervalUnit.WORKING_DAYS, Basis.STATUTORY),
-				"assessment", rule(50, IntervalUnit.WORKING_DAYS, Basis.STATUTORY))))
+		Map<String, Rule> rules = lawful();
+		rules.put("assessment", rule("50 working days", null, Basis.STATUTORY, null));
+		assertThat(Rules.problems(rules))
 			.containsExactly("assessment is 50 working days, looser than the law allows (45 working days)");
 	}
 
 	@Test
+	void aFirstReviewLaterThanThreeMonthsIsRefused() {
+		Map<String, Rule> rules = lawful();
+		rules.put("rcpc", rule("6 months", "4 months", Basis.STATUTORY, null));
+		assertThat(Rules.problems(rules)).containsExactly("rcpc.first is 4 months, looser than the law allows (3 months)");
+		rules.put("rcpc", rule("6 months", null, Basis.STATUTORY, null));
+		assertThat(Rules.problems(rules)).containsExactly("rcpc.first is 6 months, looser than the law allows (3 months)");
+	}
+
+	@Test
 	void aStatutoryRuleCountedInAnotherUnitOrMarkedLocalIsRefused() {
-		Map<String, Rule> rules = new LinkedHashMap<>();
-		rules.put("referral-decision", rule(1, IntervalUnit.DAYS, Basis.STATUTORY));
-		rules.put("assessment", rule(45, IntervalUnit.WORKING_DAYS, Basis.LOCAL));
-		assertThat(Rules.problems(rules)).containsExactly(
+		Map<String, Rule> rules = lawful();
+		rules.put("referral-decision", rule("1 day", null, Basis.STATUTORY, null));
+		rules.put("assessment", rule("45 working days", null, Basis.LOCAL, null));
+		assertThat(Rules.problems(rules)).containsExactlyInAnyOrder(
 				"referral-decision must be counted in WORKING_DAYS as the law counts it (1 working day)",
 				"assessment is set by law: basis must be statutory");
 	}
 
 	@Test
+	void extensionsOnlyWhereAndAsFarAsTheLawAllows() {
+		Map<String, Rule> rules = lawful();
+		rules.put("icpc", rule("15 working days", null, Basis.STATUTORY, "20 working days"));
+		rules.put("complaint-stage-1", rule("10 working days", null, Basis.STATUTORY, "25 working days"));
+		assertThat(Rules.problems(rules)).containsExactlyInAnyOrder(
+				"icpc is a statutory timescale the law does not allow to be extended",
+				"complaint-stage-1.extendable-to is 25 working days, looser than the law allows (20 working days)");
+	}
+
+	@Test
 	void aMissingStatutoryRuleAndAnUnknownStatutoryRuleAreRefused() {
-		assertThat(Rules.problems(Map.of("referral-decision", rule(1, IntervalUnit.WORKING_DAYS, Basis.STATUTORY),
-				"cin-review", rule(3, IntervalUnit.MONTHS, Basis.STATUTORY))))
-			.containsExactlyInAnyOrder("assessment is a statutory timescale (45 working days) and must be configured",
-					"cin-review is marked statutory but the law's limit is not known to Timescales (StatutoryLimits)");
+		Map<String, Rule> rules = lawful();
+		rules.remove("assessment");
+		rules.put("cin-review", rule("3 months", null, Basis.STATUTORY, null));
+		assertThat(Rules.problems(rules)).containsExactlyInAnyOrder(
+				"assessment is a statutory timescale (45 working days) and must be configured",
+				"cin-review is marked statutory but the law's limit is not known to Timescales (StatutoryLimits)");
 	}
 
 	@Test
 	void aLocalRuleIsFreeToChoose() {
-		Map<String, Rule> rules = new LinkedHashMap<>();
-		rules.put("referral-decision", rule(1, IntervalUnit.WORKING_DAYS, Basis.STATUTORY));
-		rules.put("assessment", rule(45, IntervalUnit.WORKING_DAYS, Basis.STATUTORY));
-		rules.put("cin-review", rule(6, IntervalUnit.MONTHS, Basis.LOCAL));
+		Map<String, Rule> rules = lawful();
+		rules.put("cin-review", rule("6 months", null, Basis.LOCAL, null));
+		rules.put("cp-visit", rule("4 weeks", null, Basis.LOCAL, null));
 		assertThat(Rules.problems(rules)).isEmpty();
 	}
 
 	@Test
 	void startUpFailsNamingTheLooseRule() {
-		TimescalesProperties properties = new TimescalesProperties(null, null,
-				Map.of("referral-decision", rule(2, IntervalUnit.WORKING_DAYS, Basis.STATUTORY), "assessment",
-						rule(45, IntervalUnit.WORKING_DAYS, Basis.STATUTORY)),
-				null, null);
+		Map<String, Rule> rules = lawful();
+		rules.put("referral-decision", rule("2 working days", null, Basis.STATUTORY, null));
+		TimescalesProperties properties = new TimescalesProperties(null, null, rules, null, null);
 		assertThatThrownBy(() -> new Rules(properties)).isInstanceOf(IllegalStateException.class)
 			.hasMessage("Invalid timescales.rules: referral-decision is 2 working days, looser than the law allows "
 					+ "(1 working day)");
 	}
 
-	private static Rule rule(int amount, IntervalUnit unit, Basis basis) {
-		return new Rule("A clock", amount, unit, "Referral received", "referralReceivedAt", basis, "A citation",
-				Interval.parse("2 working days"), Interval.parse("5 working days"));
+	@Test
+	void theNthOccurrenceUsesTheFirstIntervalOnlyOnce() {
+		Rule rcpc = rule("6 months", "3 months", Basis.STATUTORY, null);
+		assertThat(rcpc.intervalFor(1)).isEqualTo(Interval.parse("3 months"));
+		assertThat(rcpc.intervalFor(2)).isEqualTo(Interval.parse("6 months"));
+		assertThat(rule("10 working days", null, Basis.LOCAL, null).startVariables())
+			.containsExactly("visitDate", "cppStartDate");
+	}
+
+	private static Map<String, Rule> lawful() {
+		Map<String, Rule> rules = new LinkedHashMap<>();
+		rules.put("referral-decision", rule("1 working day", null, Basis.STATUTORY, null));
+		rules.put("assessment", rule("45 working days", null, Basis.STATUTORY, null));
+		rules.put("icpc", rule("15 working days", null, Basis.STATUTORY, null));
+		rules.put("core-group", rule("10 working days", null, Basis.STATUTORY, null));
+		rules.put("rcpc", rule("6 months", "3 months", Basis.STATUTORY, null));
+		rules.put("complaint-stage-1", rule("10 working days", null, Basis.STATUTORY, "20 working days"));
+		return rules;
+	}
+
+	private static Rule rule(String interval, String first, Basis basis, String extendableTo) {
+		Interval parsed = Interval.parse(interval);
+		return new Rule("A clock", parsed.amount(), parsed.unit(), first == null ? null : Interval.parse(first),
+				"Previous visit", "visitDate, cppStartDate", basis, "A citation", Interval.parse("2 working days"),
+				Interval.parse("5 working days"), extendableTo == null ? null : Interval.parse(extendableTo));
 	}
 
 }

@@ -1,0 +1,61 @@
+package org.timescales.clock;
+
+import java.security.Principal;
+import java.util.List;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.http.HttpStatus;
+
+/**
+ * {@code POST /api/cases/{caseRef}/corrections}: correct a recorded event date, with a reason.
+ * {@code POST /api/cases/{caseRef}/clocks/{clockId}/extension}: a manager extends a clock whose rule
+ * allows it.
+ */
+@RestController
+@RequestMapping("/api/cases/{caseRef}")
+class ClockChangesController {
+
+	private static final List<String> MANAGERS = List.of("GROUP_team-manager", "GROUP_service-manager");
+
+	private final ClockChanges changes;
+
+	ClockChangesController(ClockChanges changes) {
+		this.changes = changes;
+	}
+
+	record CorrectionRequest(String processInstanceId, String variable, String value, String reason) {
+	}
+
+	record ExtensionRequest(String newDueDate, String reason) {
+	}
+
+	@PostMapping("/corrections")
+	ClockChanges.Corrected correct(@PathVariable String caseRef, @RequestBody CorrectionRequest request,
+			Principal user) {
+		if (request.variable() == null || request.variable().isBlank()) {
+			throw new org.timescales.web.InvalidRequestException("variable", "is required: the event date to correct");
+		}
+		return changes.correct(caseRef, blankToNull(request.processInstanceId()), request.variable().strip(),
+				request.value(), request.reason(), user.getName());
+	}
+
+	@PostMapping("/clocks/{clockId}/extension")
+	ClockRecord extend(@PathVariable String caseRef, @PathVariable long clockId, @RequestBody ExtensionRequest request,
+			Authentication user) {
+		if (user.getAuthorities().stream().noneMatch(a -> MANAGERS.contains(a.getAuthority()))) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only a team or service manager can extend a clock");
+		}
+		return changes.extend(caseRef, clockId, request.newDueDate(), request.reason(), user.getName());
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+}
