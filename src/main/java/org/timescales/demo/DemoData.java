@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -56,16 +57,19 @@ class DemoData implements ApplicationRunner {
 
 	private final TaskService taskService;
 
+	private final RuntimeService runtimeService;
+
 	private final ReferralService referrals;
 
 	private final WorkingCalendar calendar;
 
 	private final Clock clock;
 
-	DemoData(IdentityService identityService, TaskService taskService, ReferralService referrals,
-			WorkingCalendar calendar, Clock clock) {
+	DemoData(IdentityService identityService, TaskService taskService, RuntimeService runtimeService,
+			ReferralService referrals, WorkingCalendar calendar, Clock clock) {
 		this.identityService = identityService;
 		this.taskService = taskService;
+		this.runtimeService = runtimeService;
 		this.referrals = referrals;
 		this.calendar = calendar;
 		this.clock = clock;
@@ -91,6 +95,44 @@ class DemoData implements ApplicationRunner {
 		// assessment well within time
 		referral("DEMO-R-0005", "DEMO-C-0005", "Ellis", "Test", "2017-11-05", workingDaysAgo(today, 10), "5A", "south",
 				"ASSESSMENT");
+		// a child on a protection plan since an ICPC 12 working days ago: the first visit is overdue
+		onAPlan("DEMO-R-0006", "DEMO-C-0006", workingDaysAgo(today, 25), workingDaysAgo(today, 12));
+	}
+
+	/** Referral and strategy discussion on {@code referred}, an enquiry, and a plan from the ICPC on {@code icpc}. */
+	private void onAPlan(String referralId, String caseRef, LocalDate referred, LocalDate icpc) {
+		if (referrals.find(referralId).isPresent()) {
+			return;
+		}
+		String referral = referrals.receive(new ReferralRequest(referralId,
+				new ReferralRequest.Child(caseRef, "Frankie", "Demo", "2014-02-14"), referred.atTime(9, 0).toString(),
+				"6", "north"))
+			.referral()
+			.processInstanceId();
+		complete(referral, "UserTask_DecideOnReferral", Map.of(REFERRAL_DECISION, "STRATEGY_DISCUSSION",
+				REFERRAL_DECISION_DATE, referred.toString(), DECISION_RATIONALE, "Demo: unexplained injury"));
+		String s47 = runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey("section47")
+			.processInstanceBusinessKey(caseRef)
+			.singleResult()
+			.getId();
+		complete(s47, "UserTask_HoldStrategyDiscussion", Map.of("strategyDiscussionAt", referred.atTime(14, 0).toString(),
+				"s47Decision", "yes", "strategyDiscussionSummary", "Demo: police and health agree an enquiry"));
+		complete(s47, "UserTask_SeeTheChild", Map.of("childSeenAt", referred.plusDays(1).atTime(10, 0).toString(),
+				"seenAlone", "yes", "visitNotes", "Demo: seen alone at school"));
+		complete(s47, "UserTask_CompleteSection47Enquiry", Map.of("s47CompletedDate", icpc.toString(), "s47Outcome",
+				"ICPC", "enquirySummary", "Demo: significant harm substantiated"));
+		complete(s47, "UserTask_HoldInitialConference",
+				Map.of("icpcDate", icpc.toString(), "planRequired", "yes", "categoryOfAbuse", "NEGLECT"));
+		log.info("Demo case {} created (on a child protection plan)", caseRef);
+	}
+
+	private void complete(String processInstanceId, String taskKey, Map<String, Object> variables) {
+		Task task = taskService.createTaskQuery()
+			.processInstanceId(processInstanceId)
+			.taskDefinitionKey(taskKey)
+			.singleResult();
+		taskService.complete(task.getId(), variables);
 	}
 
 	private LocalDate workingDaysAgo(LocalDate today, int days) {
@@ -108,12 +150,9 @@ class DemoData implements ApplicationRunner {
 		var result = referrals.receive(new ReferralRequest(referralId,
 				new ReferralRequest.Child(caseRef, givenName, familyName, dateOfBirth), receivedAt, source, team));
 		if (decision != null) {
-			Task decide = taskService.createTaskQuery()
-				.processInstanceId(result.referral().processInstanceId())
-				.taskDefinitionKey("UserTask_DecideOnReferral")
-				.singleResult();
-			taskService.complete(decide.getId(), Map.of(REFERRAL_DECISION, decision, REFERRAL_DECISION_DATE,
-					received.toString(), DECISION_RATIONALE, "Demo case: concerns need a full assessment."));
+			complete(result.referral().processInstanceId(), "UserTask_DecideOnReferral", Map.of(REFERRAL_DECISION,
+					decision, REFERRAL_DECISION_DATE, received.toString(), DECISION_RATIONALE,
+					"Demo case: concerns need a full assessment."));
 		}
 		log.info("Demo case {} created ({})", caseRef, decision == null ? "awaiting decision" : "in assessment");
 	}

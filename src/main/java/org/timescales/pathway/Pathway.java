@@ -47,10 +47,17 @@ public class Pathway {
 		this.clock = clock;
 	}
 
-	/** Significant harm is suspected: the team must hold a strategy discussion (section47.bpmn). */
-	public void startSection47(DelegateExecution execution) {
-		handOver(execution, STRATEGY_DISCUSSION_NEEDED,
-				Map.of(STRATEGY_DISCUSSION_REQUESTED_AT, Date.from(clock.instant())));
+	/**
+	 * Significant harm is suspected, as decided on the date in {@code decisionDateVariable}: the team
+	 * must hold a strategy discussion (section47.bpmn). Its 24 hours run from now when the decision is
+	 * recorded the day it is made; a back-dated decision's from the start of its day, so a late entry
+	 * is late, and escalates at once.
+	 */
+	public void startSection47(DelegateExecution execution, String decisionDateVariable) {
+		LocalDate decided = dateOf(execution, decisionDateVariable);
+		Instant requestedAt = decided.equals(LocalDate.now(clock.withZone(London.ZONE))) ? clock.instant()
+				: decided.atStartOfDay(London.ZONE).toInstant();
+		handOver(execution, STRATEGY_DISCUSSION_NEEDED, Map.of(STRATEGY_DISCUSSION_REQUESTED_AT, Date.from(requestedAt)));
 	}
 
 	/** A child in need plan starts on the date recorded in {@code startDateVariable} (childInNeedPlan.bpmn). */

@@ -42,6 +42,27 @@ class Section47ProcessTest extends ProcessTestSupport {
 	}
 
 	@Test
+	void aBackDatedDecisionCountsTheStrategyDiscussionFromItsDayAndEscalatesAtOnce() {
+		String caseRef = newCaseRef("S47BD");
+		clockAt("2026-12-14T11:00:00Z");
+		String referral = referral(caseRef, "2026-12-09T10:00:00").referral().processInstanceId();
+		complete(referral, "UserTask_DecideOnReferral", Map.of("referralDecision", "STRATEGY_DISCUSSION",
+				"referralDecisionDate", "2026-12-10", "decisionRationale", "Recorded late"));
+
+		String s47 = runningSection47(caseRef);
+		assertThat(clock(s47, "strategy-discussion").startedAt()).isEqualTo("2026-12-10T00:00:00Z");
+		assertThat(task(s47, "UserTask_HoldStrategyDiscussion").getDueDate())
+			.isEqualTo(Date.from(Instant.parse("2026-12-11T00:00:00Z")));
+		executeDueJobs();
+		assertThat(reviewTasks(caseRef, "tm.north")).extracting(Task::getName)
+			.contains("Review overdue: Hold strategy discussion for " + caseRef);
+		// the discussion really held on the day of the decision is accepted
+		complete(s47, "UserTask_HoldStrategyDiscussion", Map.of("strategyDiscussionAt", "2026-12-10T16:00",
+				"s47Decision", "no", "strategyDiscussionSummary", "Held by phone"));
+		assertThat(clock(s47, "strategy-discussion").status()).isEqualTo(ClockStatus.MET);
+	}
+
+	@Test
 	void theEnquiryOpensTheChildSeenAndConferenceClocksFromTheStrategyDiscussion() {
 		String s47 = enquiryStarted(newCaseRef("S47C"));
 

@@ -149,6 +149,19 @@ class ReferralProcessTest extends ProcessTestSupport {
 	}
 
 	@Test
+	void anAssessmentStartDateBeforeTheReferralOrInTheFutureIsRefused() {
+		String pid = referredForAssessment(newCaseRef("ASD"));
+		clockAt("2027-01-15T10:00:00Z");
+		assertThatThrownBy(() -> complete(pid, "UserTask_CompleteAssessment", Map.of("assessmentStartDate",
+				"2026-11-20", "assessmentOutcome", "NFA", "assessmentSummary", "x")))
+			.hasMessageContaining("assessmentStartDate: 2026-11-20 is before referralReceivedAt (2026-11-23)");
+		assertThatThrownBy(() -> complete(pid, "UserTask_CompleteAssessment", Map.of("assessmentStartDate",
+				"2027-01-16", "assessmentOutcome", "NFA", "assessmentSummary", "x")))
+			.hasMessageContaining("assessmentStartDate: 2027-01-16 is in the future");
+		assertThat(task(pid, "UserTask_CompleteAssessment")).isNotNull();
+	}
+
+	@Test
 	void assessmentAuthorisedAfterTheDeadlineIsMetLate() {
 		String pid = referredForAssessment(newCaseRef("AUTHLATE"));
 		clockAt("2027-02-01T10:00:00Z");
