@@ -104,9 +104,11 @@ public class ClockChanges {
 		Instant at = checkedNewValue(value, startedByIt, stoppedByIt);
 
 		Map<Instant, Instant> movedDueAt = new HashMap<>();
+		Map<String, Object> variables = new HashMap<>(runtimeService.getVariables(pid));
+		variables.put(variable, Date.from(at));
 		for (ClockRecord record : startedByIt) {
 			Rule rule = rules.get(record.ruleId());
-			Clocks.Schedule schedule = clocks.schedule(rule, record.sequenceNo(), at);
+			Clocks.Schedule schedule = clocks.schedule(rule, record.sequenceNo(), variable, at, variables);
 			ledger.reschedule(record.id(), at, schedule.deadline(), schedule.reminderAt(), schedule.secondTierAt());
 			movedDueAt.put(record.dueAt(), schedule.deadline().dueAt());
 			if (!record.isOpen()) {

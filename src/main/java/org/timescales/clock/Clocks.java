@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.Map;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -36,11 +37,21 @@ public class Clocks {
 
 	private final Clock clock;
 
-	Clocks(ClockLedger ledger, Rules rules, Deadlines deadlines, Clock clock) {
+	private final Map<String, DeadlinePolicy> policies;
+
+	Clocks(ClockLedger ledger, Rules rules, Deadlines deadlines, Clock clock, Map<String, DeadlinePolicy> policies) {
 		this.ledger = ledger;
 		this.rules = rules;
 		this.deadlines = deadlines;
 		this.clock = clock;
+		this.policies = Map.copyOf(policies);
+		for (String ruleId : rules.ids()) {
+			String policy = rules.get(ruleId).deadlinePolicy();
+			if (policy != null && !this.policies.containsKey(policy)) {
+				throw new IllegalStateException(
+						"timescales.rules." + ruleId + ".deadline-policy: no DeadlinePolicy bean named " + policy);
+			}
+		}
 	}
 
 	/** The deadline: a task's due date and the "overdue" timer. */
@@ -99,15 +110,15 @@ public class Clocks {
 		String processInstanceId = execution.getProcessInstanceId();
 		return ledger.findOpen(processInstanceId, ruleId).orElseGet(() -> {
 			Rule rule = rules.get(ruleId);
-			String startedBy = rule.startVariables()
-				.stream()
-				.filter(name -> execution.getVariable(name) != null)
-				.findFirst()
-				.orElseThrow(() -> new ProcessEngineException(
-						"Clock '" + ruleId + "' starts at " + rule.startedBy() + ", none of which is set"));
-			Instant startedAt = London.toInstant(execution.getVariable(startedBy));
+			Map<String, Object> variables = execution.getVariables();
+			String startedBy = latestStart(rule, variables);
+			if (startedBy == null) {
+				throw new ProcessEngineException(
+						"Clock '" + ruleId + "' starts at " + rule.startedBy() + ", none of which is set");
+			}
+			Instant startedAt = London.toInstant(variables.get(startedBy));
 			int sequenceNo = ledger.count(processInstanceId, ruleId) + 1;
-			Schedule schedule = schedule(rule, sequenceNo, startedAt);
+			Schedule schedule = schedule(rule, sequenceNo, startedBy, startedAt, variables);
 			ledger.open(execution.getProcessBusinessKey(), processInstanceId, ruleId, rule.label(),
 					(String) execution.getVariable("team"), sequenceNo, startedBy, startedAt, schedule.deadline(),
 					schedule.reminderAt(), schedule.secondTierAt());
@@ -115,12 +126,29 @@ public class Clocks {
 		});
 	}
 
+	/** Of the rule's start variables that are set, the one with the latest date (ties: the first listed). */
+	static String latestStart(Rule rule, Map<String, Object> variables) {
+		String latest = null;
+		Instant latestAt = null;
+		for (String name : rule.startVariables()) {
+			Instant at = London.toInstant(variables.get(name));
+			if (at != null && (latestAt == null || at.isAfter(latestAt))) {
+				latest = name;
+				latestAt = at;
+			}
+		}
+		return latest;
+	}
+
 	/** A clock's dates: its deadline, the reminder before it and the second tier after it. */
 	record Schedule(Deadline deadline, Instant reminderAt, Instant secondTierAt) {
 	}
 
-	Schedule schedule(Rule rule, int sequenceNo, Instant startedAt) {
-		Deadline deadline = deadlines.due(startedAt, rule.intervalFor(sequenceNo));
+	Schedule schedule(Rule rule, int sequenceNo, String startedBy, Instant startedAt, Map<String, Object> variables) {
+		boolean fromAnchor = startedBy.equals(rule.anchorVariable());
+		Deadline deadline = rule.deadlinePolicy() == null
+				? deadlines.due(startedAt, rule.intervalFor(sequenceNo, fromAnchor))
+				: policies.get(rule.deadlinePolicy()).deadline(rule, startedAt, fromAnchor, variables);
 		return schedule(rule, deadline);
 	}
 

@@ -114,11 +114,18 @@ public class Pathway {
 	public void endPlan(DelegateExecution execution, String endDateVariable, String fromVariable, String reason) {
 		LocalDate ended = dateOf(execution, fromVariable);
 		execution.setVariable(endDateVariable, ended.toString());
-		String why = reason + " on " + ended;
-		for (Task task : taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
-			taskService.createComment(task.getId(), execution.getProcessInstanceId(), "Cancelled: " + why);
+		cancelOpenWork(execution.getProcessInstanceId(), reason + " on " + ended);
+	}
+
+	/**
+	 * Before a process's open work is cancelled (a plan ends, a child leaves care): each open task gets
+	 * the reason as a comment, kept in history with the task, and every open clock stops as cancelled.
+	 */
+	public void cancelOpenWork(String processInstanceId, String why) {
+		for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
+			taskService.createComment(task.getId(), processInstanceId, "Cancelled: " + why);
 		}
-		clocks.cancelAll(execution.getProcessInstanceId(), why);
+		clocks.cancelAll(processInstanceId, why);
 	}
 
 	private void handOver(DelegateExecution execution, String message, Map<String, Object> variables) {

@@ -12,29 +12,48 @@ import org.timescales.calendar.IntervalUnit;
  * @param label what the clock is for, as people say it ("Child and family assessment")
  * @param amount how many units
  * @param unit working days, days, weeks, months or hours
- * @param first for a recurring clock whose first occurrence has its own timescale (the first review
- * conference within 3 months, later ones within 6): that first interval; else null
+ * @param first for a recurring clock whose first occurrence has its own timescale: the interval used
+ * when the clock starts from the last variable of {@code startedBy}, the anchor event (the first
+ * review conference within 3 months of the ICPC, later ones within 6); else null
+ * @param second the interval of the second occurrence, where that differs too (a looked-after child's
+ * second review within 3 months of the first, later ones within 6); else null
  * @param startsAt the event that starts the clock, in words ("Referral received")
  * @param startedBy the process variable holding that event's date or date-time; a comma-separated list
- * means "the first of these that is set" (a visit is due 10 working days after the last visit, the
- * first one after the conference: {@code visitDate, cppStartDate})
+ * means "the latest of these dates that is set" (a visit is due 10 working days after the last visit,
+ * the first one after the conference: {@code visitDate, cppStartDate}; after a placement change the
+ * new placement's start is the latest)
  * @param basis statutory or local
  * @param source the citation: where the timescale comes from
  * @param reminderBefore when, before the deadline, the worker is reminded
  * @param secondTierAfter how long after the deadline an open task goes to the service manager
  * @param extendableTo the longest a manager may extend the clock to, counted from its start; null
  * when the clock cannot be extended
+ * @param deadlinePolicy the name of a bean that computes the deadline where a fixed interval cannot
+ * (a health assessment's interval set by the child's age, a term's end); null for the interval
  */
-public record Rule(String label, int amount, IntervalUnit unit, Interval first, String startsAt, String startedBy,
-		Basis basis, String source, Interval reminderBefore, Interval secondTierAfter, Interval extendableTo) {
+public record Rule(String label, int amount, IntervalUnit unit, Interval first, Interval second, String startsAt,
+		String startedBy, Basis basis, String source, Interval reminderBefore, Interval secondTierAfter,
+		Interval extendableTo, String deadlinePolicy) {
 
 	public Interval interval() {
 		return new Interval(amount, unit);
 	}
 
-	/** The timescale of the n-th clock of this rule in one process (1 = the first). */
-	public Interval intervalFor(int sequenceNo) {
-		return sequenceNo == 1 && first != null ? first : interval();
+	/**
+	 * The timescale of a clock of this rule: {@code first} when it starts from the anchor event,
+	 * {@code second} for the second occurrence, else the rule's interval.
+	 */
+	public Interval intervalFor(int sequenceNo, boolean fromAnchor) {
+		if (fromAnchor && first != null) {
+			return first;
+		}
+		return sequenceNo == 2 && second != null ? second : interval();
+	}
+
+	/** The anchor event: the last variable of {@code startedBy} (the plan's start, the placement's start). */
+	public String anchorVariable() {
+		List<String> variables = startVariables();
+		return variables.isEmpty() ? null : variables.get(variables.size() - 1);
 	}
 
 	public List<String> startVariables() {

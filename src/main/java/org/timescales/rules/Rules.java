@@ -77,7 +77,10 @@ public class Rules {
 				}
 				notLooser(problems, id, rule.interval(), limit.interval());
 				if (limit.first() != null) {
-					notLooser(problems, id + ".first", rule.intervalFor(1), limit.first());
+					notLooser(problems, id + ".first", rule.intervalFor(1, true), limit.first());
+				}
+				if (limit.second() != null) {
+					notLooser(problems, id + ".second", rule.intervalFor(2, false), limit.second());
 				}
 				if (rule.extendableTo() != null) {
 					if (limit.extension() == null) {

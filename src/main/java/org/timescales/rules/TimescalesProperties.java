@@ -1,7 +1,9 @@
 package org.timescales.rules;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,9 +15,11 @@ import org.timescales.calendar.Interval;
  */
 @ConfigurationProperties("timescales")
 public record TimescalesProperties(URI publicUrl, Escalation escalation, Map<String, Rule> rules,
-		Map<String, Team> teams, Map<String, Service> services) {
+		Map<String, Team> teams, Map<String, Service> services, LookedAfter lookedAfter, List<SchoolTerm> schoolTerms) {
 
 	public TimescalesProperties {
+		lookedAfter = lookedAfter != null ? lookedAfter : new LookedAfter(null, null, null);
+		schoolTerms = schoolTerms != null ? List.copyOf(schoolTerms) : List.of();
 		publicUrl = publicUrl != null ? publicUrl : URI.create("http://localhost:8080");
 		escalation = escalation != null ? escalation : new Escalation(null);
 		rules = rules != null ? new LinkedHashMap<>(rules) : Map.of();
@@ -37,6 +41,23 @@ public record TimescalesProperties(URI publicUrl, Escalation escalation, Map<Str
 	}
 
 	public record Service(String name, String manager) {
+	}
+
+	/**
+	 * Looked-after children: the longest interval between visits once a placement is agreed to last
+	 * until 18 and has lasted a year, and the ages (on becoming looked after) that get a personal
+	 * education plan.
+	 */
+	public record LookedAfter(Interval longTermVisits, Integer schoolAgeFrom, Integer schoolAgeTo) {
+		public LookedAfter {
+			longTermVisits = longTermVisits != null ? longTermVisits : Interval.parse("3 months");
+			schoolAgeFrom = schoolAgeFrom != null ? schoolAgeFrom : 4;
+			schoolAgeTo = schoolAgeTo != null ? schoolAgeTo : 16;
+		}
+	}
+
+	/** A school term, as the local authority publishes it. */
+	public record SchoolTerm(String name, LocalDate start, LocalDate end) {
 	}
 
 }

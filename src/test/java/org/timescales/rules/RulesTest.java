@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.timescales.calendar.Interval;
+import org.timescales.calendar.IntervalUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -83,17 +84,28 @@ class RulesTest {
 	void startUpFailsNamingTheLooseRule() {
 		Map<String, Rule> rules = lawful();
 		rules.put("referral-decision", rule("2 working days", null, Basis.STATUTORY, null));
-		TimescalesProperties properties = new TimescalesProperties(null, null, rules, null, null);
+		TimescalesProperties properties = new TimescalesProperties(null, null, rules, null, null, null, null);
 		assertThatThrownBy(() -> new Rules(properties)).isInstanceOf(IllegalStateException.class)
 			.hasMessage("Invalid timescales.rules: referral-decision is 2 working days, looser than the law allows "
 					+ "(1 working day)");
 	}
 
 	@Test
+	void aSecondLookedAfterReviewLaterThanThreeMonthsIsRefused() {
+		Map<String, Rule> rules = lawful();
+		rules.put("cla-review", new Rule("Review", 6, IntervalUnit.MONTHS, Interval.parse("20 working days"), null,
+				"Became looked after", "claReviewDate, becameLookedAfterDate", Basis.STATUTORY, "CPPCR reg 33",
+				Interval.parse("5 working days"), Interval.parse("5 working days"), null, null));
+		assertThat(Rules.problems(rules))
+			.containsExactly("cla-review.second is 6 months, looser than the law allows (3 months)");
+	}
+
+	@Test
 	void theNthOccurrenceUsesTheFirstIntervalOnlyOnce() {
 		Rule rcpc = rule("6 months", "3 months", Basis.STATUTORY, null);
-		assertThat(rcpc.intervalFor(1)).isEqualTo(Interval.parse("3 months"));
-		assertThat(rcpc.intervalFor(2)).isEqualTo(Interval.parse("6 months"));
+		assertThat(rcpc.intervalFor(1, true)).isEqualTo(Interval.parse("3 months"));
+		assertThat(rcpc.intervalFor(2, false)).isEqualTo(Interval.parse("6 months"));
+		assertThat(rcpc.anchorVariable()).isEqualTo("cppStartDate");
 		assertThat(rule("10 working days", null, Basis.LOCAL, null).startVariables())
 			.containsExactly("visitDate", "cppStartDate");
 	}
@@ -106,14 +118,25 @@ class RulesTest {
 		rules.put("core-group", rule("10 working days", null, Basis.STATUTORY, null));
 		rules.put("rcpc", rule("6 months", "3 months", Basis.STATUTORY, null));
 		rules.put("complaint-stage-1", rule("10 working days", null, Basis.STATUTORY, "20 working days"));
+		rules.put("cla-review", new Rule("Review", 6, IntervalUnit.MONTHS, Interval.parse("20 working days"),
+				Interval.parse("3 months"), "Became looked after", "claReviewDate, becameLookedAfterDate",
+				Basis.STATUTORY, "CPPCR reg 33", Interval.parse("5 working days"), Interval.parse("5 working days"),
+				null, null));
+		rules.put("cla-visit", rule("6 weeks", "1 week", Basis.STATUTORY, null));
+		rules.put("iha", rule("20 working days", null, Basis.STATUTORY, null));
+		rules.put("rha", rule("12 months", null, Basis.STATUTORY, null));
+		rules.put("pep", rule("10 working days", null, Basis.STATUTORY, null));
+		rules.put("rhi", rule("72 hours", null, Basis.STATUTORY, null));
+		rules.put("pathway-plan", rule("3 months", null, Basis.STATUTORY, null));
+		rules.put("pathway-plan-review", rule("6 months", null, Basis.STATUTORY, null));
 		return rules;
 	}
 
 	private static Rule rule(String interval, String first, Basis basis, String extendableTo) {
 		Interval parsed = Interval.parse(interval);
-		return new Rule("A clock", parsed.amount(), parsed.unit(), first == null ? null : Interval.parse(first),
+		return new Rule("A clock", parsed.amount(), parsed.unit(), first == null ? null : Interval.parse(first), null,
 				"Previous visit", "visitDate, cppStartDate", basis, "A citation", Interval.parse("2 working days"),
-				Interval.parse("5 working days"), extendableTo == null ? null : Interval.parse(extendableTo));
+				Interval.parse("5 working days"), extendableTo == null ? null : Interval.parse(extendableTo), null);
 	}
 
 }

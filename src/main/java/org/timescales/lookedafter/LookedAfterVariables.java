@@ -1,0 +1,41 @@
+package org.timescales.lookedafter;
+
+/** The childLookedAfter and careLeaver processes' variables; form field keys are the same names. */
+public final class LookedAfterVariables {
+
+	public static final String PROCESS_KEY = "childLookedAfter";
+
+	public static final String BECAME_LOOKED_AFTER = "ChildBecameLookedAfter";
+
+	public static final String PLACEMENT_CHANGED = "PlacementChanged";
+
+	public static final String CHILD_LEFT_CARE = "ChildLeftCare";
+
+	public static final String CARE_LEAVER_STARTED = "CareLeaverStarted";
+
+	public static final String RETURN_HOME_INTERVIEW = "returnHomeInterview";
+
+	public static final String BECAME_LOOKED_AFTER_DATE = "becameLookedAfterDate";
+
+	public static final String PLACEMENT_START_DATE = "placementStartDate";
+
+	public static final String PLACEMENT_UNTIL_18 = "placementUntil18";
+
+	public static final String LEGAL_STATUS = "legalStatus";
+
+	public static final String DATE_OF_BIRTH = "dateOfBirth";
+
+	public static final String LEFT_CARE_DATE = "leftCareDate";
+
+	public static final String LEFT_CARE_REASON = "leftCareReason";
+
+	public static final String SIXTEENTH_BIRTHDAY = "sixteenthBirthday";
+
+	public static final String MISSING_FROM = "missingFrom";
+
+	public static final String RETURNED_AT = "returnedAt";
+
+	private LookedAfterVariables() {
+	}
+
+}
