@@ -20,6 +20,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.timescales.calendar.London;
 import org.timescales.calendar.WorkingCalendar;
+import org.timescales.lookedafter.LookedAfterService;
 import org.timescales.referral.ReferralRequest;
 import org.timescales.referral.ReferralService;
 
@@ -61,16 +62,19 @@ class DemoData implements ApplicationRunner {
 
 	private final ReferralService referrals;
 
+	private final LookedAfterService lookedAfter;
+
 	private final WorkingCalendar calendar;
 
 	private final Clock clock;
 
 	DemoData(IdentityService identityService, TaskService taskService, RuntimeService runtimeService,
-			ReferralService referrals, WorkingCalendar calendar, Clock clock) {
+			ReferralService referrals, LookedAfterService lookedAfter, WorkingCalendar calendar, Clock clock) {
 		this.identityService = identityService;
 		this.taskService = taskService;
 		this.runtimeService = runtimeService;
 		this.referrals = referrals;
+		this.lookedAfter = lookedAfter;
 		this.calendar = calendar;
 		this.clock = clock;
 	}
@@ -97,6 +101,23 @@ class DemoData implements ApplicationRunner {
 				"ASSESSMENT");
 		// a child on a protection plan since an ICPC 12 working days ago: the first visit is overdue
 		onAPlan("DEMO-R-0006", "DEMO-C-0006", workingDaysAgo(today, 25), workingDaysAgo(today, 12));
+		// looked after for 18 working days: the first review and health assessment are due in 2 days
+		lookedAfter("DEMO-R-0007", "DEMO-C-0007", workingDaysAgo(today, 18));
+	}
+
+	private void lookedAfter(String referralId, String caseRef, LocalDate since) {
+		if (referrals.find(referralId).isPresent()) {
+			return;
+		}
+		String referral = referrals.receive(new ReferralRequest(referralId,
+				new ReferralRequest.Child(caseRef, "Georgie", "Demo", "2013-09-09"), since.atTime(9, 0).toString(), "7",
+				"south"))
+			.referral()
+			.processInstanceId();
+		complete(referral, "UserTask_DecideOnReferral", Map.of(REFERRAL_DECISION, "ASSESSMENT", REFERRAL_DECISION_DATE,
+				since.toString(), DECISION_RATIONALE, "Demo: accommodated by the court the same day; assess"));
+		lookedAfter.becomeLookedAfter(caseRef, since.toString(), since.toString(), "C1", null);
+		log.info("Demo case {} created (looked after)", caseRef);
 	}
 
 	/** Referral and strategy discussion on {@code referred}, an enquiry, and a plan from the ICPC on {@code icpc}. */
