@@ -150,7 +150,8 @@ class ProcessModelTest {
 		ModelRules rules = rules();
 
 		// Then every rule reports the element that breaks it
-		assertThat(rules.processesAreExecutableWithAHistoryTimeToLive(model)).anyMatch(containsAll("brokenModel", "historyTimeToLive"));
+		assertThat(rules.processesAreExecutableWithAHistoryTimeToLive(model)).anyMatch(containsAll("brokenModel", "historyTimeToLive"))
+			.anyMatch(containsAll("brokenModel", "access.grant"));
 		assertThat(rules.idsAreMeaningfulAndStepsNamed(model)).anyMatch(containsAll("Activity_0vk0w99", "generated"))
 			.anyMatch(containsAll("EndEvent_Unnamed", "no name"));
 		assertThat(rules.userTasksHaveADueDateAndAFormRef(model)).anyMatch(containsAll("UserTask_NoDueDate", "dueDate"));
@@ -280,6 +281,18 @@ class ProcessModelTest {
 				}
 				if (isBlank(process.getCamundaHistoryTimeToLiveString())) {
 					problems.add(model.problem(process.getId(), "process has no camunda:historyTimeToLive"));
+				}
+				// least privilege: each instance is granted to its case's team as it starts
+				boolean grantsAccess = process.getExtensionElements() != null && process.getExtensionElements()
+					.getElementsQuery()
+					.filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener.class)
+					.list()
+					.stream()
+					.anyMatch(l -> "start".equals(l.getCamundaEvent())
+							&& "${access.grant(execution)}".equals(l.getCamundaExpression()));
+				if (!grantsAccess) {
+					problems.add(model.problem(process.getId(),
+							"process has no start listener ${access.grant(execution)}: its case's team could not see it"));
 				}
 			}
 			return problems;

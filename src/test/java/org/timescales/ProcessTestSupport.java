@@ -64,6 +64,11 @@ public abstract class ProcessTestSupport {
 		user("tm.north", "north", "team-manager");
 		user("tm.south", "south", "team-manager");
 		user("sm.east", "service-manager");
+		user("worker.south", "south", "practitioner");
+		user("auditor.one", "auditor");
+		user("admin.one", "camunda-admin");
+		// only ever used with a wrong password: Camunda delays a user's next login after a failure
+		user("mistyped.password");
 	}
 
 	@AfterEach

@@ -24,6 +24,7 @@ import org.timescales.calendar.London;
 import org.timescales.casefile.CaseClocks;
 import org.timescales.casefile.CaseRepository;
 import org.timescales.casefile.ClockView;
+import org.timescales.security.CaseAccess;
 import org.timescales.web.InvalidRequestException;
 
 /**
@@ -46,8 +47,11 @@ class ComplaintController {
 
 	private final Clock clock;
 
+	private final CaseAccess access;
+
 	ComplaintController(RuntimeService runtimeService, HistoryService historyService, CaseRepository cases,
-			CaseClocks clocks, Clock clock) {
+			CaseClocks clocks, Clock clock, CaseAccess access) {
+		this.access = access;
 		this.runtimeService = runtimeService;
 		this.historyService = historyService;
 		this.cases = cases;
@@ -65,6 +69,7 @@ class ComplaintController {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Transactional
 	ResponseEntity<ComplaintResponse> receive(@Valid @RequestBody ComplaintRequest request) {
+		access.requireWrite(request.caseRef());
 		HistoricProcessInstance existing = historyService.createHistoricProcessInstanceQuery()
 			.processDefinitionKey(PROCESS_KEY)
 			.variableValueEquals("complaintId", request.complaintId())

@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.timescales.casefile.ClockView;
 import org.timescales.referral.ReferralService.Received;
+import org.timescales.security.CaseAccess;
+import org.timescales.team.Teams;
 
 /**
  * {@code POST /api/referrals}: 201 with the case, the process and its open clocks; the same referral
@@ -24,8 +26,14 @@ class ReferralController {
 
 	private final ReferralService referrals;
 
-	ReferralController(ReferralService referrals) {
+	private final CaseAccess access;
+
+	private final Teams teams;
+
+	ReferralController(ReferralService referrals, CaseAccess access, Teams teams) {
 		this.referrals = referrals;
+		this.access = access;
+		this.teams = teams;
 	}
 
 	record ReferralResponse(String referralId, String caseRef, String processInstanceId, List<ClockView> clocks) {
@@ -33,6 +41,10 @@ class ReferralController {
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<ReferralResponse> receive(@Valid @RequestBody ReferralRequest request) {
+		if (teams.exists(request.team())) {
+			// an unknown team is a bad request, answered by the service; a known one must be the user's
+			access.requireWriteForTeam(request.team());
+		}
 		Received received;
 		try {
 			received = referrals.receive(request);

@@ -21,7 +21,10 @@ import org.springframework.stereotype.Component;
 @Order(0)
 class TaskFilters implements ApplicationRunner {
 
-	private static final List<Map<String, String>> CASE_COLUMN = List.of(Map.of("name", "caseRef", "label", "Case"));
+	/** Shown beside each task in the list: who, which case, which clock and when it is due. */
+	private static final List<Map<String, String>> COLUMNS = List.of(Map.of("name", "childName", "label", "Child"),
+			Map.of("name", "caseRef", "label", "Case"), Map.of("name", "clockLabel", "label", "Timescale"),
+			Map.of("name", "clockDue", "label", "Due"));
 
 	private final FilterService filterService;
 
@@ -38,6 +41,11 @@ class TaskFilters implements ApplicationRunner {
 				taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
 		create("My team", -5, "My teams' tasks, claimed or not, soonest due first",
 				myTeams().orderByDueDate().asc());
+		create("Due in the next 5 working days", -2, "My teams' tasks due by the end of the 5th working day from today",
+				myTeams().dueAfterExpression("${now()}")
+					.dueBeforeExpression("${deadlines.workingDaysAfter(now(), 5)}")
+					.orderByDueDate()
+					.asc());
 		create("Overdue", 0, "My teams' tasks past their statutory deadline",
 				myTeams().dueBeforeExpression("${now()}").orderByDueDate().asc());
 	}
@@ -53,7 +61,7 @@ class TaskFilters implements ApplicationRunner {
 		Filter filter = filterService.newTaskFilter(name);
 		filter.setQuery(query);
 		filter.setProperties(Map.of("priority", priority, "description", description, "refresh", true, "variables",
-				CASE_COLUMN));
+				COLUMNS));
 		filterService.saveFilter(filter);
 	}
 

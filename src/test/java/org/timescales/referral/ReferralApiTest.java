@@ -112,7 +112,7 @@ class ReferralApiTest extends ProcessTestSupport {
 		assertThat(http.getForEntity("/api/cases/ANON", String.class).getStatusCode().value()).isEqualTo(401);
 		assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode().value()).isEqualTo(401);
 		// a wrong password (for a user no other test logs in as: Camunda delays the next login after a failure)
-		assertThat(http.withBasicAuth("sm.east", "wrong").getForEntity("/api/cases/ANON", String.class)
+		assertThat(http.withBasicAuth("mistyped.password", "wrong").getForEntity("/api/cases/ANON", String.class)
 			.getStatusCode()
 			.value()).isEqualTo(401);
 		assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode().value()).isEqualTo(200);

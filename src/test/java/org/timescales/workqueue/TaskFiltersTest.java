@@ -28,9 +28,10 @@ class TaskFiltersTest extends ProcessTestSupport {
 	@Test
 	void theFiltersExistOnceEachShowingTheCaseReference() {
 		assertThat(filterService.createFilterQuery().list()).extracting(Filter::getName)
-			.containsOnlyOnce("My work", "My team", "Overdue");
+			.containsOnlyOnce("My work", "My team", "Due in the next 5 working days", "Overdue");
 		Filter team = filterService.createFilterQuery().filterName("My team").singleResult();
-		assertThat(team.getProperties().get("variables").toString()).contains("caseRef");
+		assertThat(team.getProperties().get("variables").toString()).contains("childName", "caseRef", "clockLabel",
+				"clockDue");
 	}
 
 	@Test
@@ -44,6 +45,7 @@ class TaskFiltersTest extends ProcessTestSupport {
 		identityService.setAuthentication("worker.north", List.of("practitioner", "north"));
 		assertThat(run("My team", overdueCase, newCase)).containsExactly(overdueCase, newCase);
 		assertThat(run("Overdue", overdueCase, newCase)).containsExactly(overdueCase);
+		assertThat(run("Due in the next 5 working days", overdueCase, newCase)).containsExactly(newCase);
 		assertThat(run("My work", overdueCase, newCase)).isEmpty();
 
 		identityService.setAuthentication("tm.south", List.of("team-manager", "south"));
