@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.timescales.audit.RecordViews;
 import org.timescales.web.NotFoundException;
 
 /** {@code GET /api/cases/{caseRef}}: the child, the team, the referrals, every stage and every clock. */
@@ -21,10 +22,13 @@ class CaseController {
 
 	private final CaseStages stages;
 
-	CaseController(CaseRepository cases, CaseClocks clocks, CaseStages stages) {
+	private final RecordViews recordViews;
+
+	CaseController(CaseRepository cases, CaseClocks clocks, CaseStages stages, RecordViews recordViews) {
 		this.cases = cases;
 		this.clocks = clocks;
 		this.stages = stages;
+		this.recordViews = recordViews;
 	}
 
 	record Child(String givenName, String familyName, LocalDate dateOfBirth) {
@@ -41,6 +45,8 @@ class CaseController {
 	CaseView get(@PathVariable String caseRef) {
 		ChildCase child = cases.findCase(caseRef)
 			.orElseThrow(() -> new NotFoundException("No case with reference " + caseRef));
+		// every look at an existing record is logged (committed on its own, before the record is read)
+		recordViews.record(caseRef, RecordViews.CASE);
 		List<Referral> referrals = cases.referralsOf(caseRef)
 			.stream()
 			.map(r -> new Referral(r.referralId(), r.receivedAt(), r.source(), r.team(), r.processInstanceId()))

@@ -57,6 +57,11 @@ class AccessTest extends ProcessTestSupport {
 		String user = "worker.north";
 		assertThat(get(user, "/api/cases/" + north)).isEqualTo(200);
 		assertThat(get(user, "/api/cases/" + south)).isEqualTo(403);
+		// the refused look is on the record's log too
+		assertThat(jdbc.sql("select viewed_by, what from record_view where case_ref = ?")
+			.param(south)
+			.query((rs, n) -> rs.getString(1) + " " + rs.getString(2))
+			.list()).containsExactly("worker.north refused");
 		assertThat(count(user, "/engine-rest/task?processInstanceBusinessKey=" + north)).isEqualTo(1);
 		assertThat(count(user, "/engine-rest/task?processInstanceBusinessKey=" + south)).isZero();
 		assertThat(count(user, "/engine-rest/process-instance?businessKey=" + south)).isZero();

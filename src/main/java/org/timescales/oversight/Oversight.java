@@ -1,0 +1,231 @@
+package org.timescales.oversight;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.web.util.UriUtils;
+import org.timescales.calendar.IntervalUnit;
+import org.timescales.calendar.London;
+import org.timescales.calendar.WorkingCalendar;
+import org.timescales.escalation.EscalationRecord;
+import org.timescales.oversight.OversightQueries.OpenClock;
+import org.timescales.oversight.OversightReport.Breach;
+import org.timescales.oversight.OversightReport.DueSoon;
+import org.timescales.oversight.OversightReport.Escalation;
+import org.timescales.oversight.OversightReport.TeamOversight;
+import org.timescales.oversight.OversightReport.WorkerSummary;
+import org.timescales.rules.Rule;
+import org.timescales.rules.Rules;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.timescales.oversight.OversightReport.UNALLOCATED;
+
+/**
+ * Builds the oversight report for a set of teams at the engine clock's "now": lateness in working
+ * days (from the due date to today, London) and in hours for hour rules, the escalation state of
+ * each breach, and who holds each piece of work (the assignee of the open task whose due date is the
+ * clock's deadline).
+ */
+@Service
+public class Oversight {
+
+	/** "Due soon": due within this many working days of today. */
+	public static final int DUE_SOON_WORKING_DAYS = 5;
+
+	private static final int TASK_QUERY_CHUNK = 500;
+
+	private final OversightQueries queries;
+
+	private final OversightScope scope;
+
+	private final WorkingCalendar calendar;
+
+	private final Rules rules;
+
+	private final TaskService taskService;
+
+	private final IdentityService identityService;
+
+	private final Clock clock;
+
+	Oversight(OversightQueries queries, OversightScope scope, WorkingCalendar calendar, Rules rules,
+			TaskService taskService, IdentityService identityService, Clock clock) {
+		this.queries = queries;
+		this.scope = scope;
+		this.calendar = calendar;
+		this.rules = rules;
+		this.taskService = taskService;
+		this.identityService = identityService;
+		this.clock = clock;
+	}
+
+	public OversightReport report(Viewer viewer, List<String> teams) {
+		Instant now = clock.instant();
+		LocalDate today = London.dateOf(now);
+		LocalDate until = calendar.addWorkingDays(today, DUE_SOON_WORKING_DAYS);
+
+		List<OpenClock> breached = queries.breaches(teams, now);
+		List<OpenClock> dueSoon = queries.dueBy(teams, now, until);
+		Map<Long, List<EscalationRecord>> escalations = queries
+			.escalations(breached.stream().map(OpenClock::id).toList());
+		List<OpenClock> all = new ArrayList<>(breached);
+		all.addAll(dueSoon);
+		Map<String, String> workers = workersOf(all);
+
+		List<TeamOversight> teamReports = new ArrayList<>();
+		for (String team : teams) {
+			List<Breach> teamBreaches = breached.stream()
+				.filter(c -> team.equals(c.team()))
+				.map(c -> breach(c, now, today, workers, escalations.getOrDefault(c.id(), List.of())))
+				// worst first: most working days late, then the earliest deadline (an hour rule late today)
+				.sorted(Comparator.comparingInt(Breach::workingDaysLate)
+					.reversed()
+					.thenComparing(Breach::dueAt)
+					.thenComparing(Breach::caseRef))
+				.toList();
+			List<DueSoon> teamDueSoon = dueSoon.stream()
+				.filter(c -> team.equals(c.team()))
+				.map(c -> dueSoon(c, now, today, workers))
+				.toList();
+			int statutory = (int) teamBreaches.stream().filter(b -> "STATUTORY".equals(b.basis())).count();
+			teamReports.add(new TeamOversight(team, scope.nameOf(team), scope.managerOf(team), statutory, teamBreaches,
+					teamDueSoon, summary(teamBreaches, teamDueSoon)));
+		}
+		return new OversightReport(viewer.userId(), now, today, until, teamReports);
+	}
+
+	private Breach breach(OpenClock c, Instant now, LocalDate today, Map<String, String> workers,
+			List<EscalationRecord> raised) {
+		Rule rule = ruleOf(c.ruleId());
+		Long hoursLate = isHourRule(rule) ? Duration.between(c.dueAt(), now).toHours() : null;
+		List<Escalation> escalations = raised.stream()
+			.map(e -> new Escalation(e.tier(), e.manager(), e.raisedAt(), e.acknowledgedBy(), e.acknowledgedAt(),
+					e.reasonForDelay(), e.actionAgreed(), e.newTargetDate()))
+			.toList();
+		int tier = escalations.stream().mapToInt(Escalation::tier).max().orElse(0);
+		return new Breach(c.caseRef(), caseUrl(c.caseRef()), c.id(), c.ruleId(), c.label(), basisOf(rule),
+				c.dueDate(), c.dueAt(), Math.max(0, calendar.workingDaysBetween(c.dueDate(), today)), hoursLate,
+				workers.getOrDefault(key(c.processInstanceId(), c.dueAt()), UNALLOCATED), tier, escalations);
+	}
+
+	private DueSoon dueSoon(OpenClock c, Instant now, LocalDate today, Map<String, String> workers) {
+		Rule rule = ruleOf(c.ruleId());
+		Long hoursLeft = isHourRule(rule) ? Duration.between(now, c.dueAt()).toHours() : null;
+		return new DueSoon(c.caseRef(), caseUrl(c.caseRef()), c.id(), c.ruleId(), c.label(), basisOf(rule),
+				c.dueDate(), c.dueAt(), Math.max(0, calendar.workingDaysBetween(today, c.dueDate())), hoursLeft,
+				workers.getOrDefault(key(c.processInstanceId(), c.dueAt()), UNALLOCATED));
+	}
+
+	/** Per worker: breaches, the worst lateness, deadlines due soon; most breaches first, unallocated last on ties. */
+	private static List<WorkerSummary> summary(List<Breach> breaches, List<DueSoon> dueSoon) {
+		Map<String, int[]> counts = new LinkedHashMap<>(); // breaches, worst lateness (-1: none), due soon
+		for (Breach b : breaches) {
+			int[] c = counts.computeIfAbsent(b.worker(), w -> new int[] { 0, -1, 0 });
+			c[0]++;
+			c[1] = Math.max(c[1], b.workingDaysLate());
+		}
+		for (DueSoon d : dueSoon) {
+			counts.computeIfAbsent(d.worker(), w -> new int[] { 0, -1, 0 })[2]++;
+		}
+		return counts.entrySet()
+			.stream()
+			.map(e -> new WorkerSummary(e.getKey(), e.getValue()[0], e.getValue()[1] < 0 ? null : e.getValue()[1],
+					e.getValue()[2]))
+			.sorted(Comparator.comparingInt(WorkerSummary::breaches)
+				.reversed()
+				.thenComparing(w -> w.worstWorkingDaysLate() == null ? -1 : w.worstWorkingDaysLate(),
+						Comparator.reverseOrder())
+				.thenComparing(WorkerSummary::dueSoon, Comparator.reverseOrder())
+				.thenComparing(WorkerSummary::worker))
+			.toList();
+	}
+
+	/**
+	 * Who holds each clock's work: the assignee of an open task of the clock's process instance whose
+	 * due date is the clock's deadline (the latest created, if several), keyed by instance and deadline.
+	 * One task query per chunk of process instances, not one per clock.
+	 * <p>
+	 * Read as the system, not as the viewer: whether the viewer may see these teams has already been
+	 * decided ({@link OversightScope}), and the engine grants tasks only to their candidates and
+	 * assignee, so a service manager or an auditor would otherwise see every piece of work as
+	 * unallocated. Only assignee ids leave this method.
+	 */
+	private Map<String, String> workersOf(Collection<OpenClock> clocks) {
+		Authentication viewer = identityService.getCurrentAuthentication();
+		identityService.clearAuthentication();
+		try {
+			return assigneesOf(clocks);
+		}
+		finally {
+			if (viewer != null) {
+				identityService.setAuthentication(viewer);
+			}
+		}
+	}
+
+	private Map<String, String> assigneesOf(Collection<OpenClock> clocks) {
+		Set<String> wanted = new LinkedHashSet<>();
+		Set<String> instances = new LinkedHashSet<>();
+		for (OpenClock c : clocks) {
+			wanted.add(key(c.processInstanceId(), c.dueAt()));
+			instances.add(c.processInstanceId());
+		}
+		Map<String, String> workers = new HashMap<>();
+		List<String> ids = List.copyOf(instances);
+		for (int from = 0; from < ids.size(); from += TASK_QUERY_CHUNK) {
+			List<Task> tasks = taskService.createTaskQuery()
+				.processInstanceIdIn(ids.subList(from, Math.min(ids.size(), from + TASK_QUERY_CHUNK))
+					.toArray(String[]::new))
+				.orderByTaskCreateTime()
+				.asc()
+				.list();
+			for (Task task : tasks) {
+				if (task.getAssignee() == null || task.getDueDate() == null) {
+					continue;
+				}
+				String key = key(task.getProcessInstanceId(), task.getDueDate().toInstant());
+				if (wanted.contains(key)) {
+					workers.put(key, task.getAssignee()); // later tasks win: the step the work is at now
+				}
+			}
+		}
+		return workers;
+	}
+
+	private static String key(String processInstanceId, Instant dueAt) {
+		return processInstanceId + "@" + dueAt.toEpochMilli();
+	}
+
+	private Rule ruleOf(String ruleId) {
+		return rules.ids().contains(ruleId) ? rules.get(ruleId) : null;
+	}
+
+	private static boolean isHourRule(Rule rule) {
+		return rule != null && rule.unit() == IntervalUnit.HOURS;
+	}
+
+	private static String basisOf(Rule rule) {
+		return rule == null || rule.basis() == null ? null : rule.basis().name();
+	}
+
+	static String caseUrl(String caseRef) {
+		return "/api/cases/" + UriUtils.encodePathSegment(caseRef, UTF_8);
+	}
+
+}
