@@ -28,13 +28,15 @@ public class EscalationLedger {
 		this.jdbc = jdbc;
 	}
 
+	/** @param mailed false when the manager gets no mail of their own (a repeat, listed in the morning digest) */
 	long raise(long clockId, int tier, String overdueTask, String manager, Instant raisedAt,
-			String escalationProcessInstanceId) {
+			String escalationProcessInstanceId, boolean mailed) {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
-				insert into escalation (clock_id, tier, overdue_task, manager, raised_at, escalation_process_instance_id)
-				values (?, ?, ?, ?, ?, ?)""")
-			.params(clockId, tier, overdueTask, manager, utc(raisedAt), escalationProcessInstanceId)
+				insert into escalation (clock_id, tier, overdue_task, manager, raised_at, escalation_process_instance_id,
+				                        mailed)
+				values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(clockId, tier, overdueTask, manager, utc(raisedAt), escalationProcessInstanceId, mailed)
 			.update(key, "id");
 		return key.getKey().longValue();
 	}
@@ -47,6 +49,20 @@ public class EscalationLedger {
 				where id = ?""")
 			.params(by, utc(at), reasonForDelay, actionAgreed, newTargetDate, id)
 			.update();
+	}
+
+	/**
+	 * Whether the manager was mailed an escalation for the case under the rule (any of its clocks)
+	 * raised from {@code from} to {@code to}, other than the escalation {@code exceptId} (may be null).
+	 */
+	boolean mailedSince(String manager, String caseRef, String ruleId, Instant from, Instant to, Long exceptId) {
+		return jdbc.sql("""
+				select count(*) from escalation e join clock c on c.id = e.clock_id
+				where e.manager = ? and c.case_ref = ? and c.rule_id = ? and e.mailed = true
+				  and e.raised_at >= ? and e.raised_at <= ? and e.id <> ?""")
+			.params(manager, caseRef, ruleId, utc(from), utc(to), exceptId == null ? -1L : exceptId)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	public Optional<EscalationRecord> find(long clockId, int tier) {

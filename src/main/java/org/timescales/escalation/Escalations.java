@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -20,10 +21,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.timescales.calendar.Deadlines;
 import org.timescales.calendar.London;
+import org.timescales.calendar.WorkingCalendar;
 import org.timescales.clock.ClockLedger;
 import org.timescales.clock.ClockRecord;
 import org.timescales.clock.Clocks;
 import org.timescales.notification.MailOutbox;
+import org.timescales.notification.MailTemplates.Mail;
 import org.timescales.rules.TimescalesProperties;
 import org.timescales.team.Teams;
 
@@ -38,6 +41,9 @@ import static org.timescales.escalation.EscalationVariables.*;
 public class Escalations {
 
 	private static final Logger log = LoggerFactory.getLogger(Escalations.class);
+
+	/** A manager mailed about a case and rule this recently hears of a repeat in the morning digest instead. */
+	static final int REPEAT_WITHIN_WORKING_DAYS = 10;
 
 	private final Clocks clocks;
 
@@ -61,11 +67,14 @@ public class Escalations {
 
 	private final IdentityService identityService;
 
+	private final WorkingCalendar calendar;
+
 	private final Clock clock;
 
 	Escalations(Clocks clocks, ClockLedger clockLedger, EscalationLedger escalationLedger, Teams teams,
 			MailOutbox outbox, EscalationMails mails, Deadlines deadlines, TimescalesProperties properties,
-			TaskService taskService, RuntimeService runtimeService, IdentityService identityService, Clock clock) {
+			TaskService taskService, RuntimeService runtimeService, IdentityService identityService,
+			WorkingCalendar calendar, Clock clock) {
 		this.clocks = clocks;
 		this.clockLedger = clockLedger;
 		this.escalationLedger = escalationLedger;
@@ -77,6 +86,7 @@ public class Escalations {
 		this.taskService = taskService;
 		this.runtimeService = runtimeService;
 		this.identityService = identityService;
+		this.calendar = calendar;
 		this.clock = clock;
 	}
 
@@ -101,7 +111,7 @@ public class Escalations {
 		if (recipients.isEmpty()) {
 			recipients.add(teams.team(record.team()).email());
 		}
-		EscalationMails.Mail mail = mails.reminder(record);
+		Mail mail = mails.reminder(record);
 		for (String recipient : recipients) {
 			outbox.queue(recipient, mail.subject(), mail.text(), mail.html(), "reminder:" + record.id());
 		}
@@ -122,7 +132,9 @@ public class Escalations {
 
 	/**
 	 * Records the breach, picks the manager for the tier (1: team manager, 2: service manager), queues
-	 * their mail and sets the variables the review task needs.
+	 * their mail and sets the variables the review task needs. A manager already mailed about the same
+	 * case and rule within {@value #REPEAT_WITHIN_WORKING_DAYS} working days gets no second mail: the
+	 * escalation is recorded as not mailed and the morning digest lists it. The review task is the same.
 	 */
 	public void raise(DelegateExecution execution) {
 		long clockId = ((Number) execution.getVariable(CLOCK_ID)).longValue();
@@ -132,18 +144,32 @@ public class Escalations {
 			.orElseThrow(() -> new ProcessEngineException("No clock " + clockId + " to escalate"));
 		String manager = tier == 1 ? teams.managerOf(record.team()) : teams.serviceManagerOf(record.team());
 		Instant now = clock.instant();
-		long escalationId = escalationLedger.find(clockId, tier)
-			.map(EscalationRecord::id)
-			.orElseGet(() -> escalationLedger.raise(clockId, tier, overdueTask, manager, now,
-					execution.getProcessInstanceId()));
-		EscalationMails.Mail mail = mails.escalation(record, tier, overdueTask);
-		outbox.queue(teams.emailOf(manager, record.team()), mail.subject(), mail.text(), mail.html(),
-				"escalation:" + escalationId);
+		Optional<Long> existing = escalationLedger.find(clockId, tier).map(EscalationRecord::id);
+		boolean repeat = escalationLedger.mailedSince(manager, record.caseRef(), record.ruleId(),
+				repeatWindowStart(now), now, existing.orElse(null));
+		long escalationId = existing.orElseGet(() -> escalationLedger.raise(clockId, tier, overdueTask, manager, now,
+				execution.getProcessInstanceId(), !repeat));
+		if (repeat) {
+			log.info("Not mailing {} again about {} on {}: the morning digest lists the repeat", manager,
+					record.ruleId(), record.caseRef());
+		}
+		else {
+			Mail mail = mails.escalation(record, tier, overdueTask);
+			outbox.queue(teams.emailOf(manager, record.team()), mail.subject(), mail.text(), mail.html(),
+					"escalation:" + escalationId);
+		}
 		execution.setVariable(ESCALATION_ID, escalationId);
 		execution.setVariable(MANAGER, manager);
 		execution.setVariable(REVIEW_DUE,
 				Date.from(deadlines.due(now, properties.escalation().reviewWithin()).dueAt()));
 		log.info("Escalated {} on {} (tier {}) to {}", record.ruleId(), record.caseRef(), tier, manager);
+	}
+
+	// the start of the London day REPEAT_WITHIN_WORKING_DAYS working days before today
+	private Instant repeatWindowStart(Instant now) {
+		return calendar.subtractWorkingDays(London.dateOf(now), REPEAT_WITHIN_WORKING_DAYS)
+			.atStartOfDay(London.ZONE)
+			.toInstant();
 	}
 
 	/** Completing the review is the acknowledgement: who, when, the reason for delay and the action agreed. */
