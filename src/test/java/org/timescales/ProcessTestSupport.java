@@ -233,7 +233,8 @@ public abstract class ProcessTestSupport {
 			.list();
 	}
 
-	private void user(String id, String... groups) {
+	/** A test user (password secret-<id>) in the given groups, created once. */
+	protected void user(String id, String... groups) {
 		if (identityService.createUserQuery().userId(id).count() > 0) {
 			return;
 		}

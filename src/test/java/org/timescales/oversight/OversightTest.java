@@ -8,7 +8,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -259,19 +258,6 @@ class OversightTest extends ProcessTestSupport {
 			.processInstanceId();
 	}
 
-	private void user(String id, String... groups) {
-		if (identityService.createUserQuery().userId(id).count() > 0) {
-			return;
-		}
-		User user = identityService.newUser(id);
-		user.setFirstName(id);
-		user.setLastName("Test");
-		user.setPassword("secret-" + id);
-		identityService.saveUser(user);
-		for (String group : groups) {
-			identityService.createMembership(id, group);
-		}
-	}
 
 	private JsonNode report(String user, String password, String team) throws Exception {
 		ResponseEntity<String> response = get(user, password, "/api/oversight" + (team == null ? "" : "?team=" + team));
