@@ -1,0 +1,72 @@
+package org.timescales.returns;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.timescales.web.InvalidRequestException;
+import org.timescales.web.NotFoundException;
+
+/**
+ * {@code GET /api/returns/cin-census?year=2026}: the DfE Children in Need census for the year ending
+ * 31 March {@code year}, as XML validated against the DfE schema ({@link CinCensusExport}). For
+ * auditors, team and service managers and administrators: anyone else gets 403, before anything is
+ * read. Each child in the return is recorded in the read log ("cin-census"). An export that fails
+ * validation is a 500 naming the problem: it is our bug, not the caller's.
+ */
+@RestController
+class CinCensusController {
+
+	private static final Set<String> ALLOWED = Set.of("GROUP_auditor", "GROUP_team-manager", "GROUP_service-manager",
+			"GROUP_camunda-admin");
+
+	private final CinCensusExport export;
+
+	CinCensusController(CinCensusExport export) {
+		this.export = export;
+	}
+
+	@GetMapping("/api/returns/cin-census")
+	ResponseEntity<?> census(@RequestParam int year, Authentication authentication) {
+		if (authentication == null || authentication.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.noneMatch(ALLOWED::contains)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+					"Only auditors, managers and administrators may export the CIN census");
+		}
+		if (year < 2000 || year > 2100) {
+			throw new InvalidRequestException("year", "must be a census year such as 2026 (1 April 2025 to 31 March 2026)");
+		}
+		CinCensusExport.Census census;
+		try {
+			census = export.export(year);
+		}
+		catch (CinCensusExport.InvalidCensusException invalid) {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("status", 500);
+			body.put("error", "Internal Server Error");
+			body.put("message", invalid.getMessage());
+			return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_JSON).body(body);
+		}
+		if (census == null) {
+			throw new NotFoundException("No child had a child in need episode open between " + (year - 1)
+					+ "-04-01 and " + year + "-03-31: the census schema needs at least one child");
+		}
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_XML)
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"cin-census-" + year + ".xml\"")
+			.body(census.xml());
+	}
+
+}
