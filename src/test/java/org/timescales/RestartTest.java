@@ -89,7 +89,9 @@ class RestartTest {
 					// Quartz and Camunda keep JVM-wide registries by name (data sources, process engines): use
 					// our own names so closing this app does not unregister the shared test context's
 					"--spring.quartz.properties.org.quartz.scheduler.instanceName=timescales-restart-test",
-					"--camunda.bpm.process-engine-name=restartTest");
+					"--camunda.bpm.process-engine-name=restartTest",
+					// the webapps keep JVM-wide statics that closing them clears, for the shared context too
+					"--camunda.bpm.webapp.enabled=false");
 	}
 
 	private static List<Job> timers(ConfigurableApplicationContext app, String pid) {
