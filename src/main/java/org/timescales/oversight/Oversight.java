@@ -25,6 +25,8 @@ import org.timescales.calendar.London;
 import org.timescales.calendar.WorkingCalendar;
 import org.timescales.escalation.EscalationRecord;
 import org.timescales.oversight.OversightQueries.OpenClock;
+import org.timescales.oversight.OversightQueries.StoppedUnreviewed;
+import org.timescales.oversight.OversightReport.AwaitingReview;
 import org.timescales.oversight.OversightReport.Breach;
 import org.timescales.oversight.OversightReport.DueSoon;
 import org.timescales.oversight.OversightReport.Escalation;
@@ -39,7 +41,7 @@ import static org.timescales.oversight.OversightReport.UNALLOCATED;
 /**
  * Builds the oversight report for a set of teams at the engine clock's "now": lateness in working
  * days (from the due date to today, London) and in hours for hour rules, the escalation state of
- * each breach, and who holds each piece of work (the assignee of the open task whose due date is the
+ * each breach, the reviews still awaited on breaches whose work has since been done, and who holds each piece of work (the assignee of the open task whose due date is the
  * clock's deadline).
  */
 @Service
@@ -82,6 +84,7 @@ public class Oversight {
 
 		List<OpenClock> breached = queries.breaches(teams, now);
 		List<OpenClock> dueSoon = queries.dueBy(teams, now, until);
+		List<StoppedUnreviewed> unreviewed = queries.awaitingReview(teams);
 		Map<Long, List<EscalationRecord>> escalations = queries
 			.escalations(breached.stream().map(OpenClock::id).toList());
 		List<OpenClock> all = new ArrayList<>(breached);
@@ -99,13 +102,17 @@ public class Oversight {
 					.thenComparing(Breach::dueAt)
 					.thenComparing(Breach::caseRef))
 				.toList();
+			List<AwaitingReview> teamAwaitingReview = unreviewed.stream()
+				.filter(e -> team.equals(e.team()))
+				.map(this::awaitingReview)
+				.toList();
 			List<DueSoon> teamDueSoon = dueSoon.stream()
 				.filter(c -> team.equals(c.team()))
 				.map(c -> dueSoon(c, now, today, workers))
 				.toList();
 			int statutory = (int) teamBreaches.stream().filter(b -> "STATUTORY".equals(b.basis())).count();
 			teamReports.add(new TeamOversight(team, scope.nameOf(team), scope.managerOf(team), statutory, teamBreaches,
-					teamDueSoon, summary(teamBreaches, teamDueSoon)));
+					teamAwaitingReview, teamDueSoon, summary(teamBreaches, teamDueSoon)));
 		}
 		return new OversightReport(viewer.userId(), now, today, until, teamReports);
 	}
@@ -122,6 +129,14 @@ public class Oversight {
 		return new Breach(c.caseRef(), caseUrl(c.caseRef()), c.id(), c.ruleId(), c.label(), basisOf(rule),
 				c.dueDate(), c.dueAt(), Math.max(0, calendar.workingDaysBetween(c.dueDate(), today)), hoursLate,
 				workers.getOrDefault(key(c.processInstanceId(), c.dueAt()), UNALLOCATED), tier, escalations);
+	}
+
+	private AwaitingReview awaitingReview(StoppedUnreviewed e) {
+		LocalDate stoppedOn = London.dateOf(e.stoppedAt());
+		int late = Math.max(0, calendar.workingDaysBetween(e.dueDate(), stoppedOn));
+		return new AwaitingReview(e.caseRef(), caseUrl(e.caseRef()), e.clockId(), e.ruleId(), e.label(),
+				basisOf(ruleOf(e.ruleId())), e.dueDate(), e.dueAt(), e.stoppedAt(), stoppedOn, e.outcome(), late,
+				e.tier(), e.manager(), e.raisedAt());
 	}
 
 	private DueSoon dueSoon(OpenClock c, Instant now, LocalDate today, Map<String, String> workers) {

@@ -9,7 +9,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The breaches page {@code GET /oversight} and its JSON twin {@code GET /api/oversight}, for the
- * teams the viewer answers for ({@code ?team=} narrows to one of them). Who may see what is decided
+ * teams the viewer answers for ({@code ?team=} narrows to one of them): open breaches, breaches done
+ * late whose review is still awaited ({@code awaitingReview}), deadlines due soon. Who may see what is decided
  * here ({@link OversightScope}: 401 for nobody, 403 for a practitioner or someone else's team),
  * whatever the security configuration in front does.
  */

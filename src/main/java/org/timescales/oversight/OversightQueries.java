@@ -23,6 +23,8 @@ import static org.timescales.system.SqlTimes.utc;
  * through {@code ix_clock_open_due (stopped_at, due_at)}: {@code stopped_at is null} and a range of
  * {@code due_at}, so the stopped clocks (the bulk of the table) are never read; escalations through
  * {@code uq_escalation_tier (clock_id, tier)}. Only case references are read, never a child's details.
+ * The reviews still awaited on stopped clocks are read from the escalation table (small: one row per
+ * breach and tier) joined to each row's clock.
  */
 @Repository
 public class OversightQueries {
@@ -42,6 +44,15 @@ public class OversightQueries {
 			where clock_id in (:clockIds)
 			order by clock_id, tier""";
 
+	private static final String AWAITING_REVIEW = """
+			select e.id as escalation_id, e.tier, e.manager, e.raised_at,
+			       c.id as clock_id, c.case_ref, c.rule_id, c.label, c.team, c.due_date, c.due_at, c.stopped_at,
+			       c.outcome
+			from escalation e
+			join clock c on c.id = e.clock_id
+			where c.team in (:teams) and e.acknowledged_by is null and c.stopped_at is not null
+			order by e.raised_at, e.id""";
+
 	private final JdbcClient jdbc;
 
 	OversightQueries(JdbcClient jdbc) {
@@ -51,6 +62,15 @@ public class OversightQueries {
 	/** An open clock: what is due, for which case and team, and when. */
 	public record OpenClock(long id, String caseRef, String processInstanceId, String ruleId, String label,
 			String team, LocalDate dueDate, Instant dueAt) {
+	}
+
+	/**
+	 * An escalation not yet acknowledged on a clock that has stopped (the work done late, or the clock
+	 * cancelled): the manager's review of the delay is still open.
+	 */
+	public record StoppedUnreviewed(long escalationId, int tier, String manager, Instant raisedAt, long clockId,
+			String caseRef, String ruleId, String label, String team, LocalDate dueDate, Instant dueAt,
+			Instant stoppedAt, String outcome) {
 	}
 
 	/** Open clocks of the teams whose deadline has passed at {@code now} (overdue from the deadline on). */
@@ -88,6 +108,20 @@ public class OversightQueries {
 			.list();
 	}
 
+	/**
+	 * Escalations of the teams not yet acknowledged whose clock has stopped, earliest raised first.
+	 * Escalations on open clocks are not among them: those are read with the breaches.
+	 */
+	public List<StoppedUnreviewed> awaitingReview(Collection<String> teams) {
+		if (teams.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(AWAITING_REVIEW)
+			.param("teams", List.copyOf(teams))
+			.query(OversightQueries::stoppedUnreviewed)
+			.list();
+	}
+
 	/** The escalations raised on each clock, lowest tier first; clocks without any are absent. */
 	public Map<Long, List<EscalationRecord>> escalations(Collection<Long> clockIds) {
 		Map<Long, List<EscalationRecord>> byClock = new LinkedHashMap<>();
@@ -106,6 +140,13 @@ public class OversightQueries {
 		return new OpenClock(rs.getLong("id"), rs.getString("case_ref"), rs.getString("process_instance_id"),
 				rs.getString("rule_id"), rs.getString("label"), rs.getString("team"),
 				rs.getObject("due_date", LocalDate.class), instant(rs, "due_at"));
+	}
+
+	private static StoppedUnreviewed stoppedUnreviewed(ResultSet rs, int row) throws SQLException {
+		return new StoppedUnreviewed(rs.getLong("escalation_id"), rs.getInt("tier"), rs.getString("manager"),
+				instant(rs, "raised_at"), rs.getLong("clock_id"), rs.getString("case_ref"), rs.getString("rule_id"),
+				rs.getString("label"), rs.getString("team"), rs.getObject("due_date", LocalDate.class),
+				instant(rs, "due_at"), instant(rs, "stopped_at"), rs.getString("outcome"));
 	}
 
 	private static EscalationRecord escalation(ResultSet rs, int row) throws SQLException {

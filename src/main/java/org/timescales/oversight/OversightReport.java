@@ -5,8 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * What a manager answers for, team by team: the open breaches (worst first), the deadlines falling
- * due in the next working days, and each worker's share. Case references only, never a child's
+ * What a manager answers for, team by team: the open breaches (worst first), the breaches whose work
+ * is done but whose escalation is not yet acknowledged, the deadlines falling due in the next working
+ * days, and each worker's share. Case references only, never a child's
  * details. Served as JSON ({@code /api/oversight}) and as the page {@code /oversight}.
  *
  * @param viewer who asked
@@ -24,9 +25,11 @@ public record OversightReport(String viewer, Instant generatedAt, LocalDate toda
 	 * One team's exposure.
 	 *
 	 * @param statutoryBreaches how many of the breaches are of a timescale set by law
+	 * @param awaitingReview escalations not yet acknowledged whose clock has stopped, earliest raised first
 	 */
 	public record TeamOversight(String team, String name, String manager, int statutoryBreaches,
-			List<Breach> breaches, List<DueSoon> dueSoon, List<WorkerSummary> workers) {
+			List<Breach> breaches, List<AwaitingReview> awaitingReview, List<DueSoon> dueSoon,
+			List<WorkerSummary> workers) {
 	}
 
 	/**
@@ -51,6 +54,24 @@ public record OversightReport(String viewer, Instant generatedAt, LocalDate toda
 			return acknowledgedAt != null;
 		}
 
+	}
+
+	/**
+	 * A breach whose clock has stopped (the work done late, or the clock cancelled) while the manager's
+	 * review of the delay, an escalation, is still not acknowledged. Open clocks are never listed here:
+	 * their escalations are shown with the breach.
+	 *
+	 * @param stoppedAt when the clock stopped: when the work was done (or the clock cancelled); for work
+	 *        recorded by its date, the start of that day
+	 * @param stoppedOn the London date of {@code stoppedAt}
+	 * @param outcome MET_LATE or CANCELLED
+	 * @param workingDaysLate working days from the due date to the London date the clock stopped
+	 * @param tier the escalation's tier (1: team manager, 2: service manager)
+	 * @param manager who is to review it
+	 */
+	public record AwaitingReview(String caseRef, String caseUrl, long clockId, String ruleId, String label,
+			String basis, LocalDate dueDate, Instant dueAt, Instant stoppedAt, LocalDate stoppedOn, String outcome,
+			int workingDaysLate, int tier, String manager, Instant raisedAt) {
 	}
 
 	/**

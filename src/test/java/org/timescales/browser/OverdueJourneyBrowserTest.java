@@ -52,8 +52,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * days overdue and escalated: the team manager sees the breach on {@code /oversight}, acknowledges it
  * by completing the review task in Tasklist's <b>My work</b> and sees the acknowledgement there; the
  * practitioner finds the task in Tasklist's <b>Overdue</b> filter, is stopped by the form's validation,
- * records the decision, and the clock stops late. The manager's part comes first because
- * {@code /oversight} lists open breaches only: once the decision is recorded the case leaves the page.
+ * records the decision, and the clock stops late. The manager's part comes first: once the decision is
+ * recorded the case leaves the open breaches, and only a review still waiting (here the service
+ * manager's) keeps it on the page.
  * <p>
  * The engine runs on the real clock here (the browser does): the referral is back-dated a week, so its
  * deadline has passed. Debian's {@code chromium} and {@code chromium-driver} are used as installed
@@ -252,9 +253,13 @@ class OverdueJourneyBrowserTest extends ProcessTestSupport {
 		assertThat(clock(pid, "referral-decision").status()).isEqualTo(ClockStatus.MET_LATE);
 		tasklistLogout();
 
-		// 7. the breach is closed: no longer among the open breaches the manager sees
+		// 7. the breach is closed: no longer an open breach; the service manager's review (tier 2) still waits
 		openOversight("tm.north");
 		assertThat(browser.findElements(breachRowLocator())).isEmpty();
+		assertThat(browser.findElements(By.xpath("//tr[starts-with(@id,'awaiting-')][.//a[normalize-space()='"
+				+ caseRef + "']]")))
+			.singleElement()
+			.satisfies(waiting -> assertThat(waiting.getText()).contains("sm.east"));
 		screenshot("12-oversight-after-decision");
 	}
 
@@ -452,7 +457,7 @@ class OverdueJourneyBrowserTest extends ProcessTestSupport {
 	}
 
 	private By breachRowLocator() {
-		return By.xpath("//table//tr[td//a[normalize-space()='" + caseRef + "']]");
+		return By.xpath("//tr[starts-with(@id,'breach-')][.//a[normalize-space()='" + caseRef + "']]");
 	}
 
 	private WebElement breachRow() {

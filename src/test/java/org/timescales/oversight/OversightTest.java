@@ -196,6 +196,68 @@ class OversightTest extends ProcessTestSupport {
 			.contains("<a href=\"/oversight\">All my teams</a>");
 	}
 
+	@Test
+	void aBreachDoneLateStaysListedUntilTheManagerHasReviewedTheDelay() throws Exception {
+		// a north referral received Monday 1 February 09:00: the decision was due by the end of Tuesday 2
+		String caseRef = newCaseRef("OVR");
+		String pid = receive(caseRef, "north", "2027-02-01T09:00:00");
+		executeDueJobs(); // at 3 February 10:00: overdue, tier 1 to tm.north
+		assertThat(reviewTasks(caseRef, "tm.north")).hasSize(1);
+		assertThat(row(report("tm.north", "secret-tm.north", null).at("/teams/0/breaches"), caseRef)
+			.get("escalationTier")
+			.asInt()).isEqualTo(1);
+
+		// the decision recorded at 11:30: the clock stops late, the review of the delay is still open
+		clockAt("2027-02-03T11:30:00Z");
+		complete(pid, "UserTask_DecideOnReferral", Map.of("referralDecision", "NFA", "referralDecisionDate",
+				"2027-02-03", "decisionRationale", "No role for children's social care"));
+		assertThat(clock(pid, "referral-decision").status()).isEqualTo(org.timescales.clock.ClockStatus.MET_LATE);
+
+		JsonNode north = report("tm.north", "secret-tm.north", null).at("/teams/0");
+		assertThat(north.get("breaches").findValuesAsText("caseRef")).doesNotContain(caseRef);
+		JsonNode awaiting = north.get("awaitingReview");
+		assertThat(awaiting.findValuesAsText("caseRef")).containsOnlyOnce(caseRef);
+		JsonNode review = row(awaiting, caseRef);
+		assertThat(review.get("label").asText()).isEqualTo("Decision on referral");
+		assertThat(review.get("basis").asText()).isEqualTo("STATUTORY");
+		assertThat(review.get("dueDate").asText()).isEqualTo("2027-02-02");
+		// the clock stops at the recorded date of the decision (the start of that day in London)
+		assertThat(review.get("stoppedAt").asText()).isEqualTo("2027-02-03T00:00:00Z");
+		assertThat(review.get("stoppedOn").asText()).isEqualTo("2027-02-03");
+		assertThat(review.get("outcome").asText()).isEqualTo("MET_LATE");
+		assertThat(review.get("workingDaysLate").asInt()).isEqualTo(1); // done on Wednesday 3
+		assertThat(review.get("tier").asInt()).isEqualTo(1);
+		assertThat(review.get("manager").asText()).isEqualTo("tm.north");
+		assertThat(review.get("raisedAt").asText()).isEqualTo(AT);
+		assertThat(review.get("caseUrl").asText()).isEqualTo("/api/cases/" + caseRef);
+		// acknowledged escalations and open clocks are not listed here
+		assertThat(awaiting.findValuesAsText("caseRef")).doesNotContain(scenario.northLate(),
+				scenario.northHourLate());
+		assertThat(caseRefs(report("tm.south", "secret-tm.south", null))).doesNotContain(caseRef);
+
+		String page = get("tm.north", "secret-tm.north", "/oversight").getBody();
+		assertThat(page).contains("Breaches awaiting review")
+			.contains("The work was done late; the review of the delay is still open in the manager's Tasklist.")
+			.contains("href=\"/api/cases/" + caseRef + "\"")
+			.contains("1 working day late")
+			.contains("Wed 3 Feb 2027")
+			.doesNotContain(CHILD_NAME);
+
+		// tm.north reviews the delay: the case leaves the page
+		clockAt("2027-02-03T12:00:00Z");
+		Task task = reviewTasks(caseRef, "tm.north").get(0);
+		identityService.setAuthentication("tm.north", List.of("team-manager", "north"));
+		try {
+			taskService.complete(task.getId(), Map.of("reasonForDelay", "Referral missed in the duty tray",
+					"actionAgreed", "Duty worker checks the tray twice a day", "newTargetDate", "2027-02-03"));
+		}
+		finally {
+			identityService.clearAuthentication();
+		}
+		assertThat(caseRefs(report("tm.north", "secret-tm.north", null))).doesNotContain(caseRef);
+		assertThat(get("tm.north", "secret-tm.north", "/oversight").getBody()).doesNotContain(caseRef);
+	}
+
 	private Scenario build() {
 		user(WORKER, "north", "practitioner");
 
