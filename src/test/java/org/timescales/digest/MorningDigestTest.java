@@ -62,8 +62,11 @@ class MorningDigestTest extends ProcessTestSupport {
 	@Autowired
 	ApplicationContext context;
 
-	@Value("${spring.datasource.url}")
-	String databaseUrl;
+	@Autowired
+	org.springframework.boot.autoconfigure.jdbc.DataSourceProperties database;
+
+	@Value("${spring.quartz.properties.org.quartz.jobStore.driverDelegateClass:org.quartz.impl.jdbcjobstore.StdJDBCDelegate}")
+	String driverDelegate;
 
 	record Digest(String recipient, String subject, String text, String html) {
 	}
@@ -354,15 +357,17 @@ class MorningDigestTest extends ProcessTestSupport {
 		quartz.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
 		quartz.setProperty("org.quartz.threadPool.threadCount", "2");
 		quartz.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
-		quartz.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+		// the same database as the application, whichever it is (H2 here, PostgreSQL in the postgres run)
+		quartz.setProperty("org.quartz.jobStore.driverDelegateClass", driverDelegate);
 		quartz.setProperty("org.quartz.jobStore.dataSource", "timescales");
 		quartz.setProperty("org.quartz.jobStore.isClustered", "true");
 		quartz.setProperty("org.quartz.jobStore.clusterCheckinInterval", "1000");
 		quartz.setProperty("org.quartz.dataSource.timescales.provider", "hikaricp");
-		quartz.setProperty("org.quartz.dataSource.timescales.driver", "org.h2.Driver");
-		quartz.setProperty("org.quartz.dataSource.timescales.URL", databaseUrl);
-		quartz.setProperty("org.quartz.dataSource.timescales.user", "sa");
-		quartz.setProperty("org.quartz.dataSource.timescales.password", "");
+		quartz.setProperty("org.quartz.dataSource.timescales.driver", database.determineDriverClassName());
+		quartz.setProperty("org.quartz.dataSource.timescales.URL", database.determineUrl());
+		quartz.setProperty("org.quartz.dataSource.timescales.user", database.determineUsername());
+		quartz.setProperty("org.quartz.dataSource.timescales.password",
+				java.util.Objects.requireNonNullElse(database.determinePassword(), ""));
 		quartz.setProperty("org.quartz.dataSource.timescales.maxConnections", "3");
 		Scheduler node = new StdSchedulerFactory(quartz).getScheduler();
 		SpringBeanJobFactory jobs = new SpringBeanJobFactory();
