@@ -1,0 +1,156 @@
+package org.timescales.annexa;
+
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.timescales.ProcessTestSupport;
+import org.timescales.TimescalesTest;
+import org.timescales.audit.RecordView;
+import org.timescales.audit.RecordViews;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+/**
+ * Annex A for April–September 2025 over HTTP: a child referred on 2 June 2025, assessed by
+ * worker.north and authorised on 15 August, is a row of list 3 and of list 4; a child referred after the
+ * period is in neither. The workbook is read back with POI; a practitioner may not have it.
+ */
+@TimescalesTest
+class AnnexATest extends ProcessTestSupport {
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	RecordViews recordViews;
+
+	@Test
+	void referralAndAssessmentInThePeriod() throws Exception {
+		String caseRef = newCaseRef("AXA");
+		clockAt("2025-06-02T09:30:00Z");
+		String pid = referral(caseRef, "2025-06-02T09:00:00").referral().processInstanceId();
+		clockAt("2025-06-02T14:00:00Z");
+		complete(pid, "UserTask_DecideOnReferral", Map.of("referralDecision", "ASSESSMENT", "referralDecisionDate",
+				"2025-06-02", "decisionRationale", "Needs assessing"));
+		taskService.claim(task(pid, "UserTask_CompleteAssessment").getId(), "worker.north");
+		on("2025-08-15");
+		complete(pid, "UserTask_CompleteAssessment", Map.of("assessmentStartDate", "2025-06-03", "assessmentOutcome",
+				"CIN_PLAN", "assessmentSummary", "Child in need"));
+		complete(pid, "UserTask_AuthoriseAssessment", Map.of("assessmentAuthorised", true, "assessmentAuthorisedDate",
+				"2025-08-15", "managerComments", "Agreed"));
+
+		String later = newCaseRef("AXA-LATER");
+		clockAt("2025-10-01T10:00:00Z");
+		referral(later, "2025-10-01T09:00:00");
+
+		clockAt("2025-10-06T09:00:00Z");
+		ResponseEntity<byte[]> response = http.withBasicAuth("auditor.one", "secret-auditor.one")
+			.getForEntity("/api/returns/annex-a?from=2025-04-01&to=2025-09-30", byte[].class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(response.getHeaders().getContentType()).hasToString(
+				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		assertThat(response.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
+			.isEqualTo("attachment; filename=\"annex-a-2025-04-01-2025-09-30.xlsx\"");
+
+		try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getBody()))) {
+			List<String> sheets = new ArrayList<>();
+			workbook.forEach(sheet -> sheets.add(sheet.getSheetName()));
+			assertThat(sheets).containsExactly("List 1 Contacts", "List 2 Early help", "List 3 Referrals",
+					"List 4 Assessments", "List 5 S47 enquiries and ICPCs", "List 6 Children in need",
+					"List 7 Child protection plans", "List 8 Children in care");
+
+			Sheet referrals = workbook.getSheet("List 3 Referrals");
+			assertThat(values(referrals.getRow(0))).containsExactly("Child Unique ID", "Gender", "Ethnicity",
+					"Date of Birth", "Age of Child (Years)", "Disability", "Date of referral", "Referral Source",
+					"Referral NFA?", "Number of referrals in last 12 months", "Allocated Team", "Allocated Worker");
+			Row referral = rowOf(referrals, caseRef);
+			assertThat(values(referral)).containsExactly(caseRef, "", "", "2016-05-01", "9", "", "2025-06-02", "2A",
+					"No", "1", "north", "worker.north");
+			assertThat(rowOf(referrals, later)).isNull();
+
+			Sheet assessments = workbook.getSheet("List 4 Assessments");
+			assertThat(values(assessments.getRow(0))).containsExactly("Child Unique ID", "Gender", "Ethnicity",
+					"Date of Birth", "Age of Child (Years)", "Disability", "Continuation of referral?",
+					"Assessment start date", "Assessment completed date", "Assessment outcome", "Allocated Team",
+					"Allocated Worker");
+			assertThat(values(rowOf(assessments, caseRef))).containsExactly(caseRef, "", "", "2016-05-01", "9", "",
+					"Yes", "2025-06-03", "2025-08-15", "CIN_PLAN", "north", "worker.north");
+
+			// every list keeps its headings, the child columns first
+			for (Sheet sheet : workbook) {
+				assertThat(values(sheet.getRow(0))).startsWith("Child Unique ID", "Gender", "Ethnicity",
+						"Date of Birth", "Age of Child (Years)", "Disability");
+			}
+		}
+
+		assertThat(recordViews.of(caseRef)).extracting(RecordView::viewedBy, RecordView::what)
+			.contains(tuple("auditor.one", "annex-a"));
+		assertThat(recordViews.of(later)).extracting(RecordView::what).doesNotContain("annex-a");
+
+		ResponseEntity<String> refused = http.withBasicAuth("worker.north", "secret-worker.north")
+			.getForEntity("/api/returns/annex-a?from=2025-04-01&to=2025-09-30", String.class);
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void aPeriodEndingBeforeItStartsIsABadRequest() {
+		ResponseEntity<String> response = http.withBasicAuth("auditor.one", "secret-auditor.one")
+			.getForEntity("/api/returns/annex-a?from=2025-09-30&to=2025-04-01", String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+	}
+
+	private static Row rowOf(Sheet sheet, String caseRef) {
+		for (Row row : sheet) {
+			if (row.getRowNum() > 0 && caseRef.equals(row.getCell(0).getStringCellValue())) {
+				return row;
+			}
+		}
+		return null;
+	}
+
+	/** Each cell as text: dates as ISO dates (they are real Excel dates), numbers as integers. */
+	private static List<String> values(Row row) {
+		assertThat(row).isNotNull();
+		List<String> values = new ArrayList<>();
+		for (int c = 0; c < row.getLastCellNum(); c++) {
+			Cell cell = row.getCell(c);
+			if (cell == null || cell.getCellType() == CellType.BLANK) {
+				values.add("");
+			}
+			else if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
+				values.add(cell.getLocalDateTimeCellValue().toLocalDate().toString());
+			}
+			else if (cell.getCellType() == CellType.NUMERIC) {
+				values.add(String.valueOf((long) cell.getNumericCellValue()));
+			}
+			else {
+				values.add(cell.getStringCellValue());
+			}
+		}
+		return values;
+	}
+
+	/** Work recorded at 17:00 on the day. */
+	private static void on(String date) {
+		clockAt(LocalDate.parse(date).atTime(17, 0).toInstant(ZoneOffset.UTC));
+	}
+
+}
