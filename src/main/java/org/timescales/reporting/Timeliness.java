@@ -1,0 +1,134 @@
+package org.timescales.reporting;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.timescales.calendar.London;
+import org.timescales.reporting.TimelinessQueries.Plan;
+import org.timescales.reporting.TimelinessQueries.RuleCount;
+import org.timescales.reporting.TimelinessQueries.StoppedClock;
+import org.timescales.reporting.TimelinessReport.Figure;
+import org.timescales.reporting.TimelinessReport.Row;
+
+/**
+ * Builds the timeliness report from the clock ledger. A clock is on time when the ledger recorded it
+ * {@code MET} (stopped before the end of its due date). Health assessments count for children looked
+ * after 12 months or more on the due date: the looked-after start is the start of the first
+ * {@code cla-review} clock of the same looked-after process (it starts at {@code becameLookedAfterDate}).
+ * A repeat plan is a plan started in the period whose case had another plan end within the 2 years
+ * before it started; a long plan one ended in the period that lasted 2 years or more (London dates).
+ */
+@Service
+public class Timeliness {
+
+	private static final List<String> SIMPLE_RULES = List.of("assessment", "cp-visit", "icpc", "rcpc", "cla-review");
+
+	private final TimelinessQueries queries;
+
+	private final Clock clock;
+
+	Timeliness(TimelinessQueries queries, Clock clock) {
+		this.queries = queries;
+		this.clock = clock;
+	}
+
+	public TimelinessReport report(String viewer, LocalDate from, LocalDate to, List<String> teams,
+			TimelinessMeasure drillDown) {
+		Instant start = London.toInstant(from);
+		Instant end = London.endOfDay(to);
+
+		Map<String, RuleCount> counts = queries.counts(start, end, SIMPLE_RULES, teams)
+			.stream()
+			.collect(Collectors.toMap(RuleCount::ruleId, Function.identity()));
+		List<Row> health = health(start, end, teams);
+		List<Row> repeat = repeatPlans(start, end, teams);
+		List<Row> longPlans = longPlans(start, end, teams);
+
+		Map<TimelinessMeasure, Figure> figures = new EnumMap<>(TimelinessMeasure.class);
+		for (TimelinessMeasure m : TimelinessMeasure.values()) {
+			switch (m) {
+				case HEALTH -> figures.put(m, figure(m, health));
+				case REPEAT_PLAN -> figures.put(m, figure(m, repeat));
+				case LONG_PLAN -> figures.put(m, figure(m, longPlans));
+				default -> {
+					RuleCount c = counts.get(m.rules().get(0));
+					figures.put(m, Figure.of(m, c == null ? 0 : c.numerator(), c == null ? 0 : c.denominator()));
+				}
+			}
+		}
+
+		List<Row> rows = null;
+		if (drillDown != null) {
+			rows = switch (drillDown) {
+				case HEALTH -> health;
+				case REPEAT_PLAN -> repeat;
+				case LONG_PLAN -> longPlans;
+				default -> queries.stopped(start, end, drillDown.rules(), teams).stream().map(Timeliness::row).toList();
+			};
+		}
+		return new TimelinessReport(viewer, clock.instant(), from, to, teams, List.copyOf(figures.values()),
+				drillDown == null ? null : drillDown.id(), rows);
+	}
+
+	private static Figure figure(TimelinessMeasure m, List<Row> rows) {
+		return Figure.of(m, rows.stream().filter(Row::inNumerator).count(), rows.size());
+	}
+
+	private static Row row(StoppedClock c) {
+		boolean onTime = "MET".equals(c.outcome());
+		return new Row(c.caseRef(), c.id(), c.ruleId(), c.team(), London.dateOf(c.startedAt()), c.dueDate(),
+				London.dateOf(c.stoppedAt()), onTime, null, onTime);
+	}
+
+	private List<Row> health(Instant start, Instant end, List<String> teams) {
+		return queries.stopped(start, end, TimelinessMeasure.HEALTH.rules(), teams)
+			.stream()
+			.filter(c -> c.lookedAfterFrom() != null
+					&& !London.dateOf(c.lookedAfterFrom()).plusMonths(12).isAfter(c.dueDate()))
+			.map(Timeliness::row)
+			.toList();
+	}
+
+	private List<Row> repeatPlans(Instant start, Instant end, List<String> teams) {
+		List<Plan> started = queries.plansStarted(start, end, teams);
+		if (started.isEmpty()) {
+			return List.of();
+		}
+		Map<String, List<Plan>> byCase = queries.plansOf(started.stream().map(Plan::caseRef).collect(Collectors.toSet()))
+			.stream()
+			.collect(Collectors.groupingBy(Plan::caseRef));
+		List<Row> rows = new ArrayList<>();
+		for (Plan plan : started) {
+			LocalDate startedOn = London.dateOf(plan.startedAt());
+			LocalDate previousEnd = byCase.getOrDefault(plan.caseRef(), List.of())
+				.stream()
+				.filter(p -> !p.processInstanceId().equals(plan.processInstanceId()) && p.endedAt() != null)
+				.map(p -> London.dateOf(p.endedAt()))
+				.filter(ended -> !ended.isAfter(startedOn) && !ended.isBefore(startedOn.minusYears(2)))
+				.max(Comparator.naturalOrder())
+				.orElse(null);
+			rows.add(new Row(plan.caseRef(), plan.clockId(), "core-group", plan.team(), startedOn, null, null, null,
+					previousEnd, previousEnd != null));
+		}
+		return rows;
+	}
+
+	private List<Row> longPlans(Instant start, Instant end, List<String> teams) {
+		return queries.plansEnded(start, end, teams).stream().map(p -> {
+			LocalDate startedOn = London.dateOf(p.startedAt());
+			LocalDate endedOn = London.dateOf(p.endedAt());
+			return new Row(p.caseRef(), p.clockId(), "core-group", p.team(), startedOn, null, endedOn, null, null,
+					!endedOn.isBefore(startedOn.plusYears(2)));
+		}).toList();
+	}
+
+}
