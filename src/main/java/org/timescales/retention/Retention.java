@@ -1,12 +1,15 @@
 package org.timescales.retention;
 
 import java.time.LocalDate;
+import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.batch.Batch;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.beans.factory.annotation.Value;
@@ -100,6 +103,26 @@ public class Retention {
 				.executeAsync();
 			return new Applied(caseRef, removal, lookedAfter, count, batch.getId());
 		});
+	}
+
+	/**
+	 * Applies retention to every case with a process that ended since {@code since}: run nightly, so
+	 * each case's history carries its statutory removal date soon after each of its processes ends
+	 * (and moves to the 75th birthday once the child has been looked after).
+	 *
+	 * @return the cases it was applied to
+	 */
+	public List<String> applyToRecentlyEnded(Instant since) {
+		List<String> caseRefs = asSystem(() -> history.createHistoricProcessInstanceQuery()
+			.finishedAfter(Date.from(since))
+			.list()
+			.stream()
+			.map(HistoricProcessInstance::getBusinessKey)
+			.filter(key -> key != null && cases.findCase(key).isPresent())
+			.distinct()
+			.toList());
+		caseRefs.forEach(this::applyRetention);
+		return caseRefs;
 	}
 
 	private <T> T asSystem(Supplier<T> work) {

@@ -63,6 +63,26 @@ class RetentionTest extends ProcessTestSupport {
 	}
 
 	@Test
+	void theNightlyRunAppliesRetentionToCasesWhoseProcessesEndedSince() throws Exception {
+		String caseRef = newCaseRef("RET-NIGHT");
+		String referral = referralClosedNoFurtherAction(caseRef);
+
+		clockAt("2025-06-03T00:30:00Z");
+		List<String> applied = retention.applyToRecentlyEnded(java.time.Instant.parse("2025-06-01T00:30:00Z"));
+		executeDueJobs();
+
+		assertThat(applied).contains(caseRef);
+		assertThat(removalTime(referral)).isEqualTo(startOfDay("2041-05-01"));
+		// and it is scheduled: 00:30 London time every night, on one node of the cluster
+		org.quartz.Trigger trigger = scheduler.getTriggersOfJob(RetentionScheduling.JOB_KEY).get(0);
+		assertThat(((org.quartz.CronTrigger) trigger).getCronExpression()).isEqualTo("0 30 0 * * ?");
+		assertThat(((org.quartz.CronTrigger) trigger).getTimeZone().getID()).isEqualTo("Europe/London");
+	}
+
+	@Autowired
+	org.quartz.Scheduler scheduler;
+
+	@Test
 	void aChildWhoWasLookedAfterIsKeptUntilThe75thBirthday() {
 		String caseRef = newCaseRef("RET-CLA");
 		String referral = referralClosedNoFurtherAction(caseRef);
