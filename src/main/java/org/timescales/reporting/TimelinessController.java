@@ -11,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.timescales.audit.RecordViews;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,7 +42,10 @@ class TimelinessController {
 
 	private final Clock clock;
 
-	TimelinessController(Timeliness timeliness, OversightScope scope, Clock clock) {
+	private final RecordViews recordViews;
+
+	TimelinessController(Timeliness timeliness, OversightScope scope, Clock clock, RecordViews recordViews) {
+		this.recordViews = recordViews;
 		this.timeliness = timeliness;
 		this.scope = scope;
 		this.clock = clock;
@@ -100,7 +104,13 @@ class TimelinessController {
 				throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "No such measure: " + measure);
 			}
 		}
-		return timeliness.report(viewer.userId(), start, end, teams, drillDown);
+		TimelinessReport report = timeliness.report(viewer.userId(), start, end, teams, drillDown);
+		// a drill-down lists children's cases: each one listed is on its record's read log
+		if (report.rows() != null) {
+			report.rows().stream().map(TimelinessReport.Row::caseRef).distinct()
+				.forEach(caseRef -> recordViews.record(caseRef, "timeliness-report"));
+		}
+		return report;
 	}
 
 	/** 1 April on or before the date: the DfE reporting year. */

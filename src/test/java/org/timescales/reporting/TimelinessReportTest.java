@@ -145,6 +145,13 @@ class TimelinessReportTest extends ProcessTestSupport {
 			}
 		}
 		assertThat(late).containsExactlyInAnyOrderElementsOf(scenario.lateAssessments());
+		// the drill-down lists children's cases: each is on its record's read log
+		for (String caseRef : scenario.lateAssessments()) {
+			assertThat(jdbc.sql("select count(*) from record_view where case_ref = ? and viewed_by = ? and what = ?")
+				.params(caseRef, "auditor.one", "timeliness-report")
+				.query(Long.class)
+				.single()).isPositive();
+		}
 		JsonNode last = rows.get(19);
 		assertThat(last.get("stoppedOn").asText()).isEqualTo("2031-12-31");
 		assertThat(last.get("onTime").asBoolean()).isTrue();
