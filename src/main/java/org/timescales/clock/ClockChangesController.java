@@ -41,6 +41,9 @@ class ClockChangesController {
 		if (request.variable() == null || request.variable().isBlank()) {
 			throw new org.timescales.web.InvalidRequestException("variable", "is required: the event date to correct");
 		}
+		if (beforeTheCalendar(request.value())) {
+			throw new org.timescales.web.InvalidRequestException("value", "is not a plausible date: before 1900");
+		}
 		return changes.correct(caseRef, blankToNull(request.processInstanceId()), request.variable().strip(),
 				request.value(), request.reason(), user.getName());
 	}
@@ -52,6 +55,22 @@ class ClockChangesController {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only a team or service manager can extend a clock");
 		}
 		return changes.extend(caseRef, clockId, request.newDueDate(), request.reason(), user.getName());
+	}
+
+	/**
+	 * A date such as year 0 or -0001-01-01 parses, but no case event is that old and the bank holiday
+	 * calendar cannot count working days from it (it failed with a 500). Unparseable values are left to
+	 * {@link ClockChanges}, which names them.
+	 */
+	private static boolean beforeTheCalendar(String value) {
+		try {
+			return value != null && !value.isBlank()
+					&& org.timescales.calendar.London.toInstant(value.strip()).atZone(org.timescales.calendar.London.ZONE)
+						.getYear() < 1900;
+		}
+		catch (IllegalArgumentException | java.time.DateTimeException unparseable) {
+			return false;
+		}
 	}
 
 	private static String blankToNull(String value) {

@@ -86,6 +86,10 @@ class ComplaintController {
 		catch (IllegalArgumentException | java.time.DateTimeException ex) {
 			throw new InvalidRequestException("receivedAt", "must be an ISO date or date-time");
 		}
+		if (London.dateOf(receivedAt).getYear() < 1900) {
+			// year 0 parses, but no complaint is that old: refused like any other bad date, nothing started
+			throw new InvalidRequestException("receivedAt", "is not a plausible date");
+		}
 		if (receivedAt.isAfter(clock.instant())) {
 			throw new InvalidRequestException("receivedAt", "is in the future");
 		}

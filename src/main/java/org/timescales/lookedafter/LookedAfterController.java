@@ -66,8 +66,22 @@ class LookedAfterController {
 
 	@PostMapping("/missing-episodes")
 	ResponseEntity<Clocks> missing(@PathVariable String caseRef, @RequestBody MissingEpisode request) {
+		if (before1900(request.missingFrom())) {
+			// year 0 parses, but it is a mistake: refused like any other bad date, nothing started
+			throw new org.timescales.web.InvalidRequestException("missingFrom", "is not a plausible date");
+		}
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(clocksOf(service.missingEpisode(caseRef, request.missingFrom(), request.returnedAt())));
+	}
+
+	private static boolean before1900(String eventTime) {
+		try {
+			return org.timescales.calendar.London.dateOf(org.timescales.calendar.London.parseEventTime(eventTime))
+				.getYear() < 1900;
+		}
+		catch (RuntimeException unparseable) {
+			return false; // LookedAfterService names it
+		}
 	}
 
 	private Clocks clocksOf(String processInstanceId) {

@@ -41,6 +41,10 @@ class ReferralController {
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<ReferralResponse> receive(@Valid @RequestBody ReferralRequest request) {
+		if (bornBefore1900(request.child().dateOfBirth())) {
+			// year 0 parses as a date, but it is a mistake: refused like any other bad date, nothing created
+			throw new org.timescales.web.InvalidRequestException("child.dateOfBirth", "is not a plausible date of birth");
+		}
 		if (teams.exists(request.team())) {
 			// an unknown team is a bad request, answered by the service; a known one must be the user's
 			access.requireWriteForTeam(request.team());
@@ -57,6 +61,15 @@ class ReferralController {
 				received.referral().processInstanceId(),
 				received.clocks().stream().filter(c -> c.stoppedAt() == null).toList());
 		return ResponseEntity.status(received.created() ? HttpStatus.CREATED : HttpStatus.OK).body(body);
+	}
+
+	private static boolean bornBefore1900(String dateOfBirth) {
+		try {
+			return java.time.LocalDate.parse(dateOfBirth.strip()).getYear() < 1900;
+		}
+		catch (java.time.format.DateTimeParseException unparseable) {
+			return false; // ReferralService names it
+		}
 	}
 
 }

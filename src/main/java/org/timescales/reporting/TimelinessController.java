@@ -123,12 +123,18 @@ class TimelinessController {
 		if (value == null || value.isBlank()) {
 			return otherwise;
 		}
+		LocalDate date;
 		try {
-			return LocalDate.parse(value.trim());
+			date = LocalDate.parse(value.trim());
 		}
 		catch (DateTimeParseException e) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, name + " is not a date (YYYY-MM-DD): " + value);
 		}
+		// year 0 or +999999999-12-31 parse, but no report covers them (and the period's end overflowed: a 500)
+		if (date.getYear() < 1900 || date.getYear() > 9999) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, name + " is not a plausible date: " + value);
+		}
+		return date;
 	}
 
 }
