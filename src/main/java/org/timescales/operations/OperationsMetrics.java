@@ -1,0 +1,109 @@
+package org.timescales.operations;
+
+import java.time.Clock;
+import java.util.function.Supplier;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.timescales.rules.Rules;
+
+import static org.timescales.system.SqlTimes.utc;
+
+/**
+ * Timescales' own gauges, read from the database when they are scraped ({@code /actuator/prometheus}):
+ * nothing is counted in memory, so every node reports the same cluster-wide figures and a restart loses
+ * nothing. Each is one COUNT on an existing index; "now" is the engine clock.
+ *
+ * <ul>
+ * <li>{@code timescales_clocks_open}: clocks not stopped;
+ * <li>{@code timescales_clocks_overdue{rule}}: open clocks past their deadline, per configured rule (0
+ * included; one count per rule, on the open-clock index, so the series never goes stale between scrapes);
+ * <li>{@code timescales_escalations_raised_total}: escalations ever raised (a counter read from the table);
+ * <li>{@code timescales_outbox_unsent}, {@code timescales_outbox_oldest_unsent_seconds};
+ * <li>{@code timescales_jobs_due}: engine jobs due now and not yet executed (job executor lag);
+ * <li>{@code timescales_jobs_failed}: jobs out of retries, i.e. incidents.
+ * </ul>
+ */
+@Component
+class OperationsMetrics {
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+	private final ManagementService managementService;
+	private final IdentityService identityService;
+
+	OperationsMetrics(MeterRegistry registry, JdbcClient jdbc, Clock clock, ManagementService managementService,
+			IdentityService identityService, OutboxBacklog outbox, Rules rules) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.managementService = managementService;
+		this.identityService = identityService;
+
+		Gauge.builder("timescales.clocks.open", this, m -> m.count("select count(*) from clock where stopped_at is null"))
+			.description("Clocks running (not stopped)")
+			.register(registry);
+		for (String rule : rules.ids()) {
+			Gauge.builder("timescales.clocks.overdue", this, m -> m.overdue(rule))
+				.description("Open clocks past their deadline, by rule")
+				.tag("rule", rule)
+				.register(registry);
+		}
+		FunctionCounter.builder("timescales.escalations.raised", this, m -> m.count("select count(*) from escalation"))
+			.description("Escalations raised (both tiers), read from the escalation table")
+			.register(registry);
+		Gauge.builder("timescales.outbox.unsent", this,
+				m -> m.count("select count(*) from mail_outbox where sent_at is null"))
+			.description("Mail in the outbox not yet sent")
+			.register(registry);
+		Gauge.builder("timescales.outbox.oldest.unsent", outbox, OutboxBacklog::oldestAgeSeconds)
+			.description("How long the oldest unsent mail has waited (0 when none)")
+			.baseUnit("seconds")
+			.register(registry);
+		Gauge.builder("timescales.jobs.due", this,
+				m -> m.withoutEngineUser(() -> managementService.createJobQuery().executable().count()))
+			.description("Engine jobs due now and not yet executed (job executor lag)")
+			.register(registry);
+		Gauge.builder("timescales.jobs.failed", this,
+				m -> m.withoutEngineUser(
+						() -> managementService.createJobQuery().withException().noRetriesLeft().count()))
+			.description("Engine jobs out of retries (incidents)")
+			.register(registry);
+	}
+
+	private double count(String sql) {
+		return jdbc.sql(sql).query(Long.class).single();
+	}
+
+	private double overdue(String rule) {
+		return jdbc.sql("select count(*) from clock where stopped_at is null and due_at < ? and rule_id = ?")
+			.params(utc(clock.instant()), rule)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Engine queries count every job, whoever scrapes: a user authenticated on this thread (the admin
+	 * whose request is being served) is set aside for the query and put back afterwards.
+	 */
+	private double withoutEngineUser(Supplier<Long> query) {
+		Authentication previous = identityService.getCurrentAuthentication();
+		if (previous == null) {
+			return query.get();
+		}
+		identityService.clearAuthentication();
+		try {
+			return query.get();
+		}
+		finally {
+			identityService.setAuthentication(previous);
+		}
+	}
+
+}
