@@ -122,14 +122,23 @@ class HostileInputTest extends ProcessTestSupport {
 
 		// nothing was created: no case, referral or process for the references used, no new clock or process
 		for (String ref : newCaseRefs) {
+			if (ref.indexOf('\u0000') >= 0) {
+				continue; // PostgreSQL cannot even hold such a key, so cannot have stored it
+			}
 			assertThat(count("select count(*) from child_case where case_ref = ?", ref)).as("child_case " + ref).isZero();
 			assertThat(count("select count(*) from referral where case_ref = ?", ref)).as("referral " + ref).isZero();
 			assertThat(processesOf(ref)).as("processes of " + ref).isZero();
 		}
 		for (String id : referralIds) {
+			if (id.indexOf('\u0000') >= 0) {
+				continue;
+			}
 			assertThat(count("select count(*) from referral where referral_id = ?", id)).as("referral " + id).isZero();
 		}
 		for (String id : complaintIds) {
+			if (id.indexOf('\u0000') >= 0) {
+				continue;
+			}
 			assertThat(engine.getHistoryService()
 				.createHistoricProcessInstanceQuery()
 				.processDefinitionKey("complaint")
