@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -24,7 +23,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.timescales.audit.RecordViews;
@@ -36,6 +34,7 @@ import org.timescales.clock.ClockLedger;
 import org.timescales.clock.ClockRecord;
 import org.timescales.clock.ClockStatus;
 import org.timescales.security.Roles;
+import org.timescales.security.AsSystem;
 
 import static org.timescales.system.SqlTimes.utc;
 
@@ -115,15 +114,18 @@ public class AnnexAExport {
 
 	private final IdentityService identityService;
 
+	private final AsSystem asSystem;
+
 	private final RecordViews views;
 
 	AnnexAExport(JdbcClient jdbc, CaseRepository cases, ClockLedger ledger, HistoryService history,
-			IdentityService identityService, RecordViews views) {
+			IdentityService identityService, RecordViews views, AsSystem asSystem) {
 		this.jdbc = jdbc;
 		this.cases = cases;
 		this.ledger = ledger;
 		this.history = history;
 		this.identityService = identityService;
+		this.asSystem = asSystem;
 		this.views = views;
 	}
 
@@ -133,7 +135,7 @@ public class AnnexAExport {
 
 	/** Builds the lists for {@code from}–{@code to} (inclusive); each child in them is recorded in the read log. */
 	public AnnexA export(LocalDate from, LocalDate to) {
-		List<List<List<Object>>> lists = asSystem(() -> lists(from, to));
+		List<List<List<Object>>> lists = asSystem.call(() -> lists(from, to));
 		Set<String> children = new LinkedHashSet<>();
 		lists.forEach(list -> list.forEach(row -> children.add((String) row.get(0))));
 		children.forEach(caseRef -> views.record(caseRef, RECORD_VIEW));
@@ -433,21 +435,5 @@ public class AnnexAExport {
 		return List.copyOf(all);
 	}
 
-	/**
-	 * Read as the system: the caller's right to the whole return is decided by the controller, and the
-	 * engine grants a manager only their own teams' history.
-	 */
-	private <T> T asSystem(Supplier<T> read) {
-		Authentication caller = identityService.getCurrentAuthentication();
-		identityService.clearAuthentication();
-		try {
-			return read.get();
-		}
-		finally {
-			if (caller != null) {
-				identityService.setAuthentication(caller);
-			}
-		}
-	}
 
 }

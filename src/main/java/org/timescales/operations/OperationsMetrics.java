@@ -7,12 +7,11 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.timescales.rules.Rules;
+import org.timescales.security.AsSystem;
 
 import static org.timescales.system.SqlTimes.utc;
 
@@ -37,14 +36,14 @@ class OperationsMetrics {
 	private final JdbcClient jdbc;
 	private final Clock clock;
 	private final ManagementService managementService;
-	private final IdentityService identityService;
+	private final AsSystem asSystem;
 
 	OperationsMetrics(MeterRegistry registry, JdbcClient jdbc, Clock clock, ManagementService managementService,
-			IdentityService identityService, OutboxBacklog outbox, Rules rules) {
+			AsSystem asSystem, OutboxBacklog outbox, Rules rules) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.managementService = managementService;
-		this.identityService = identityService;
+		this.asSystem = asSystem;
 
 		Gauge.builder("timescales.clocks.open", this, m -> m.count("select count(*) from clock where stopped_at is null"))
 			.description("Clocks running (not stopped)")
@@ -93,17 +92,7 @@ class OperationsMetrics {
 	 * whose request is being served) is set aside for the query and put back afterwards.
 	 */
 	private double withoutEngineUser(Supplier<Long> query) {
-		Authentication previous = identityService.getCurrentAuthentication();
-		if (previous == null) {
-			return query.get();
-		}
-		identityService.clearAuthentication();
-		try {
-			return query.get();
-		}
-		finally {
-			identityService.setAuthentication(previous);
-		}
+		return asSystem.call(query);
 	}
 
 }

@@ -14,9 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.UriUtils;
@@ -34,6 +32,7 @@ import org.timescales.oversight.OversightReport.TeamOversight;
 import org.timescales.oversight.OversightReport.WorkerSummary;
 import org.timescales.rules.Rule;
 import org.timescales.rules.Rules;
+import org.timescales.security.AsSystem;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.timescales.oversight.OversightReport.UNALLOCATED;
@@ -62,18 +61,18 @@ public class Oversight {
 
 	private final TaskService taskService;
 
-	private final IdentityService identityService;
+	private final AsSystem asSystem;
 
 	private final Clock clock;
 
 	Oversight(OversightQueries queries, OversightScope scope, WorkingCalendar calendar, Rules rules,
-			TaskService taskService, IdentityService identityService, Clock clock) {
+			TaskService taskService, AsSystem asSystem, Clock clock) {
 		this.queries = queries;
 		this.scope = scope;
 		this.calendar = calendar;
 		this.rules = rules;
 		this.taskService = taskService;
-		this.identityService = identityService;
+		this.asSystem = asSystem;
 		this.clock = clock;
 	}
 
@@ -182,16 +181,7 @@ public class Oversight {
 	 * unallocated. Only assignee ids leave this method.
 	 */
 	private Map<String, String> workersOf(Collection<OpenClock> clocks) {
-		Authentication viewer = identityService.getCurrentAuthentication();
-		identityService.clearAuthentication();
-		try {
-			return assigneesOf(clocks);
-		}
-		finally {
-			if (viewer != null) {
-				identityService.setAuthentication(viewer);
-			}
-		}
+		return asSystem.call(() -> assigneesOf(clocks));
 	}
 
 	private Map<String, String> assigneesOf(Collection<OpenClock> clocks) {

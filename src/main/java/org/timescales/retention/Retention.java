@@ -4,20 +4,18 @@ import java.time.LocalDate;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.timescales.calendar.London;
 import org.timescales.casefile.CaseRepository;
 import org.timescales.casefile.ChildCase;
 import org.timescales.web.NotFoundException;
+import org.timescales.security.AsSystem;
 
 /**
  * Statutory retention of a case's history, never a short default time to live: the history of a
@@ -38,7 +36,7 @@ public class Retention {
 
 	private final HistoryService history;
 
-	private final IdentityService identityService;
+	private final AsSystem asSystem;
 
 	private final CaseRepository cases;
 
@@ -46,7 +44,7 @@ public class Retention {
 
 	private final int lookedAfterUntilAge;
 
-	Retention(HistoryService history, IdentityService identityService, CaseRepository cases,
+	Retention(HistoryService history, AsSystem asSystem, CaseRepository cases,
 			@Value("${timescales.retention.child-in-need-until-age:25}") int childInNeedUntilAge,
 			@Value("${timescales.retention.looked-after-until-age:75}") int lookedAfterUntilAge) {
 		if (childInNeedUntilAge < 25 || lookedAfterUntilAge < 75) {
@@ -55,7 +53,7 @@ public class Retention {
 					+ childInNeedUntilAge + " and " + lookedAfterUntilAge + ")");
 		}
 		this.history = history;
-		this.identityService = identityService;
+		this.asSystem = asSystem;
 		this.cases = cases;
 		this.childInNeedUntilAge = childInNeedUntilAge;
 		this.lookedAfterUntilAge = lookedAfterUntilAge;
@@ -83,7 +81,7 @@ public class Retention {
 	 */
 	public Applied applyRetention(String caseRef) {
 		ChildCase child = cases.findCase(caseRef).orElseThrow(() -> new NotFoundException("No case " + caseRef));
-		return asSystem(() -> {
+		return asSystem.call(() -> {
 			boolean lookedAfter = history.createHistoricProcessInstanceQuery()
 				.processInstanceBusinessKey(caseRef)
 				.processDefinitionKey(LOOKED_AFTER_PROCESS)
@@ -113,7 +111,7 @@ public class Retention {
 	 * @return the cases it was applied to
 	 */
 	public List<String> applyToRecentlyEnded(Instant since) {
-		List<String> caseRefs = asSystem(() -> history.createHistoricProcessInstanceQuery()
+		List<String> caseRefs = asSystem.call(() -> history.createHistoricProcessInstanceQuery()
 			.finishedAfter(Date.from(since))
 			.list()
 			.stream()
@@ -125,17 +123,5 @@ public class Retention {
 		return caseRefs;
 	}
 
-	private <T> T asSystem(Supplier<T> work) {
-		Authentication caller = identityService.getCurrentAuthentication();
-		identityService.clearAuthentication();
-		try {
-			return work.get();
-		}
-		finally {
-			if (caller != null) {
-				identityService.setAuthentication(caller);
-			}
-		}
-	}
 
 }

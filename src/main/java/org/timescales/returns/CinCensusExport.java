@@ -22,10 +22,8 @@ import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -37,6 +35,7 @@ import org.timescales.casefile.ReferralRecord;
 import org.timescales.clock.ClockLedger;
 import org.timescales.clock.ClockRecord;
 import org.timescales.clock.ClockStatus;
+import org.timescales.security.AsSystem;
 import org.xml.sax.SAXParseException;
 
 import static org.timescales.system.SqlTimes.utc;
@@ -98,19 +97,19 @@ public class CinCensusExport {
 
 	private final HistoryService history;
 
-	private final IdentityService identityService;
+	private final AsSystem asSystem;
 
 	private final RecordViews views;
 
 	private final Schema schema;
 
 	CinCensusExport(JdbcClient jdbc, CaseRepository cases, ClockLedger ledger, HistoryService history,
-			IdentityService identityService, RecordViews views) {
+			AsSystem asSystem, RecordViews views) {
 		this.jdbc = jdbc;
 		this.cases = cases;
 		this.ledger = ledger;
 		this.history = history;
-		this.identityService = identityService;
+		this.asSystem = asSystem;
 		this.views = views;
 		this.schema = loadSchema();
 	}
@@ -138,7 +137,7 @@ public class CinCensusExport {
 	public Census export(int year) {
 		LocalDate from = LocalDate.of(year - 1, 4, 1);
 		LocalDate to = LocalDate.of(year, 3, 31);
-		List<Child> children = asSystem(() -> children(from, to));
+		List<Child> children = asSystem.call(() -> children(from, to));
 		if (children.isEmpty()) {
 			return null;
 		}
@@ -457,22 +456,6 @@ public class CinCensusExport {
 		xml.writeEndElement();
 	}
 
-	/**
-	 * Read as the system: the caller's right to the whole return is decided by the controller, and the
-	 * engine grants a manager only their own teams' history.
-	 */
-	private <T> T asSystem(java.util.function.Supplier<T> read) {
-		Authentication caller = identityService.getCurrentAuthentication();
-		identityService.clearAuthentication();
-		try {
-			return read.get();
-		}
-		finally {
-			if (caller != null) {
-				identityService.setAuthentication(caller);
-			}
-		}
-	}
 
 	private static Schema loadSchema() {
 		try {

@@ -1,5 +1,6 @@
 package org.timescales.timeline;
 
+import org.timescales.security.AsSystem;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,14 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -46,13 +45,13 @@ public class CaseTimeline {
 
 	private final HistoryService history;
 
-	private final IdentityService identityService;
+	private final AsSystem asSystem;
 
 	private final JdbcClient jdbc;
 
-	CaseTimeline(HistoryService history, IdentityService identityService, JdbcClient jdbc) {
+	CaseTimeline(HistoryService history, AsSystem asSystem, JdbcClient jdbc) {
 		this.history = history;
-		this.identityService = identityService;
+		this.asSystem = asSystem;
 		this.jdbc = jdbc;
 	}
 
@@ -61,16 +60,7 @@ public class CaseTimeline {
 		List<ClockRow> clocks = clocks(caseRef);
 		List<TimelineEvent> events = new ArrayList<>();
 		Recorded recorded = new Recorded();
-		Authentication viewer = identityService.getCurrentAuthentication();
-		identityService.clearAuthentication();
-		try {
-			engineEvents(caseRef, clocks, recorded, events);
-		}
-		finally {
-			if (viewer != null) {
-				identityService.setAuthentication(viewer);
-			}
-		}
+		asSystem.run(() -> engineEvents(caseRef, clocks, recorded, events));
 		clockEvents(clocks, recorded, events);
 		escalationEvents(caseRef, events);
 		correctionEvents(caseRef, events);
