@@ -62,8 +62,9 @@ import static org.timescales.system.SqlTimes.utc;
  * <li>Header {@code Source} (its {@code LEA} code is required and not held): not written; the header
  * carries {@code CollectionDetails} only.</li>
  * </ul>
- * Closure reasons: {@code NFA} at the referral, the assessment or the section 47 enquiry is RC8 ("Case
- * closed after assessment, no further action"); {@code EARLY_HELP} there is RC9 ("referred to early
+ * Closure reasons: {@code NFA} at the referral, the assessment or the section 47 enquiry, and
+ * {@code NO_ENQUIRY} (a strategy discussion that started no section 47 enquiry), is RC8 ("Case closed
+ * after assessment, no further action"); {@code EARLY_HELP} there is RC9 ("referred to early
  * help"); a child in need plan closed at review ({@code NFA} or {@code EARLY_HELP}) or a protection
  * plan ended with no further plan ({@code PLAN_ENDED}) is RC7 ("Services ceased for any other reason,
  * including child no longer in need").
@@ -422,7 +423,7 @@ public class CinCensusExport {
 		String reason = String.valueOf(closedBy.get("cinClosureReason"));
 		boolean atAssessment = closedBy.key().equals(REFERRAL) || closedBy.key().equals(SECTION_47);
 		return switch (reason) {
-			case "NFA" -> atAssessment ? "RC8" : "RC7";
+			case "NFA", "NO_ENQUIRY" -> atAssessment ? "RC8" : "RC7";
 			case "EARLY_HELP" -> atAssessment ? "RC9" : "RC7";
 			case "PLAN_ENDED" -> "RC7";
 			default -> reason;
