@@ -9,6 +9,7 @@ import org.quartz.JobKey;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.timescales.calendar.London;
@@ -24,6 +25,7 @@ public class DigestScheduling {
 
 	public static final TriggerKey TRIGGER_KEY = TriggerKey.triggerKey("morning-digest", "timescales");
 
+	/** The default schedule; {@code timescales.digest.cron} replaces it (a Quartz cron expression). */
 	public static final String CRON = "0 0 8 ? * MON-FRI";
 
 	@Bean
@@ -39,12 +41,12 @@ public class DigestScheduling {
 	}
 
 	@Bean
-	Trigger morningDigestTrigger() {
+	Trigger morningDigestTrigger(@Value("${timescales.digest.cron:" + CRON + "}") String cron) {
 		return TriggerBuilder.newTrigger()
 			.forJob(JOB_KEY)
 			.withIdentity(TRIGGER_KEY)
-			.withDescription("Morning digest at 08:00 Europe/London, Monday to Friday")
-			.withSchedule(CronScheduleBuilder.cronSchedule(CRON)
+			.withDescription("Morning digest (" + cron + ", Europe/London)")
+			.withSchedule(CronScheduleBuilder.cronSchedule(cron)
 				.inTimeZone(TimeZone.getTimeZone(London.ZONE))
 				// after downtime over 08:00, send once when back rather than lose the day's digest
 				.withMisfireHandlingInstructionFireAndProceed())

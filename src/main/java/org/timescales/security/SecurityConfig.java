@@ -50,7 +50,7 @@ class SecurityConfig {
 				.hasAnyAuthority(MAY_WRITE)
 				.anyRequest()
 				.authenticated())
-			.httpBasic(Customizer.withDefaults())
+			.httpBasic(basic -> basic.authenticationEntryPoint(new ApiAuthenticationEntryPoint()))
 			// stateless basic auth: no session cookie, so no cross-site request to forge
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())

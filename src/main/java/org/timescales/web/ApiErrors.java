@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -13,6 +14,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.timescales.system.DatabaseUnavailable;
 
 /**
  * Every error from {@code /api} is JSON naming what was wrong: {@code {"status":400,"error":"Bad Request",
@@ -75,6 +77,22 @@ class ApiErrors {
 	ResponseEntity<ErrorBody> notFound(NotFoundException ex) {
 		return ResponseEntity.status(HttpStatus.NOT_FOUND)
 			.body(new ErrorBody(404, "Not Found", ex.getMessage(), List.of()));
+	}
+
+	/**
+	 * The database out of reach (an outage, a failover): 503 with a sentence saying nothing was saved.
+	 * Every other failure is rethrown, for the default handling.
+	 */
+	@ExceptionHandler({ org.springframework.dao.DataAccessException.class,
+			org.springframework.transaction.TransactionException.class,
+			org.camunda.bpm.engine.ProcessEngineException.class })
+	ResponseEntity<ErrorBody> databaseUnavailable(RuntimeException ex) {
+		if (!DatabaseUnavailable.causedBy(ex)) {
+			throw ex;
+		}
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+			.body(new ErrorBody(503, "Service Unavailable", DatabaseUnavailable.MESSAGE, List.of()));
 	}
 
 	private static ResponseEntity<ErrorBody> badRequest(List<FieldError> errors) {
