@@ -434,20 +434,24 @@ class TwoNodeClusterTest {
 	}
 
 	private List<Long> longs(String sql) throws SQLException {
-		List<Long> values = new ArrayList<>();
-		try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-			while (rs.next()) {
-				values.add(rs.getLong(1));
-			}
-		}
-		return values;
+		return column(sql, rs -> rs.getLong(1));
 	}
 
 	private List<String> strings(String sql) throws SQLException {
-		List<String> values = new ArrayList<>();
+		return column(sql, rs -> rs.getString(1));
+	}
+
+	private interface Column<T> {
+
+		T read(ResultSet rs) throws SQLException;
+
+	}
+
+	private <T> List<T> column(String sql, Column<T> column) throws SQLException {
+		List<T> values = new ArrayList<>();
 		try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
 			while (rs.next()) {
-				values.add(rs.getString(1));
+				values.add(column.read(rs));
 			}
 		}
 		return values;
