@@ -383,7 +383,10 @@ public class CinCensusExport {
 				xml.writeEndElement();
 			}
 		}
-		text(xml, "ReferralNFA", Boolean.toString("NFA".equals(rv.get("referralDecision"))));
+		// no further action only if decided by the reference date: a decision after it is next year's
+		boolean nfa = "NFA".equals(rv.get("referralDecision"))
+				&& within(date(rv.get("referralDecisionDate")), to) != null;
+		text(xml, "ReferralNFA", Boolean.toString(nfa));
 		for (Process plan : e.of(CP_PLAN)) {
 			LocalDate start = within(date(plan.get("cppStartDate")), to);
 			if (start == null) {

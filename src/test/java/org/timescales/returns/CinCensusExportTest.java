@@ -111,6 +111,14 @@ class CinCensusExportTest extends ProcessTestSupport {
 		clockAt("2026-04-01T10:00:00Z");
 		referral(later, "2026-04-01T09:00:00");
 
+		// 5. Referred on the year's last day, no further action decided the next day: open at its end
+		String lastDay = newCaseRef("CIN-LAST-DAY");
+		clockAt("2026-03-31T16:30:00Z");
+		String lastDayReferral = referral(lastDay, "2026-03-31T16:00:00").referral().processInstanceId();
+		clockAt("2026-04-01T11:00:00Z");
+		complete(lastDayReferral, "UserTask_DecideOnReferral", Map.of("referralDecision", "NFA",
+				"referralDecisionDate", "2026-04-01", "decisionRationale", "Information and advice given"));
+
 		clockAt("2026-04-20T09:00:00Z");
 		ResponseEntity<String> response = http.withBasicAuth("auditor.one", "secret-auditor.one")
 			.getForEntity("/api/returns/cin-census?year=2026", String.class);
@@ -176,6 +184,12 @@ class CinCensusExportTest extends ProcessTestSupport {
 		assertThat(text(census, c + "/CINdetails/ReasonForClosure")).isEqualTo("RC7");
 
 		assertThat(count(census, child(later))).isZero();
+
+		// the decision came after 31 March: on the reference date the referral was still open, undecided
+		String e = child(lastDay);
+		assertThat(text(census, e + "/CINdetails/CINreferralDate")).isEqualTo("2026-03-31");
+		assertThat(text(census, e + "/CINdetails/ReferralNFA")).isEqualTo("false");
+		assertThat(count(census, e + "/CINdetails/CINclosureDate")).isZero();
 
 		// the export is on the read log of each child in it, and only theirs
 		for (String caseRef : List.of(nfa, cinPlan, cp)) {
