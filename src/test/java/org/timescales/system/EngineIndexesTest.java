@@ -1,0 +1,47 @@
+package org.timescales.system;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.timescales.TimescalesTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@TimescalesTest
+class EngineIndexesTest {
+
+	@Autowired
+	DataSource dataSource;
+
+	@Test
+	void theDueDateColumnsOfJobsAndTasksAreIndexed() throws Exception {
+		assertThat(indexedColumns("ACT_RU_JOB")).contains("DUEDATE_");
+		assertThat(indexedColumns("ACT_RU_TASK")).contains("DUE_DATE_");
+	}
+
+	/** Upper-cased columns of the table's indexes (H2 keeps names upper-case, PostgreSQL lower-case). */
+	private List<String> indexedColumns(String table) throws Exception {
+		List<String> columns = new ArrayList<>();
+		try (Connection c = dataSource.getConnection()) {
+			DatabaseMetaData meta = c.getMetaData();
+			for (String name : List.of(table, table.toLowerCase())) {
+				try (ResultSet rs = meta.getIndexInfo(null, null, name, false, false)) {
+					while (rs.next()) {
+						if (rs.getString("COLUMN_NAME") != null) {
+							columns.add(rs.getString("COLUMN_NAME").toUpperCase());
+						}
+					}
+				}
+			}
+		}
+		return columns;
+	}
+
+}
