@@ -10,20 +10,36 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.timescales.TimescalesTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @TimescalesTest
-class EngineIndexesTest {
+class EngineQueryTuningTest {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void theDueDateColumnsOfJobsAndTasksAreIndexed() throws Exception {
 		assertThat(indexedColumns("ACT_RU_JOB")).contains("DUEDATE_");
 		assertThat(indexedColumns("ACT_RU_TASK")).contains("DUE_DATE_");
+	}
+
+	@Test
+	void onPostgreSqlThePermissionBitsHaveStatistics() throws Exception {
+		try (Connection c = dataSource.getConnection()) {
+			if (!"PostgreSQL".equals(c.getMetaData().getDatabaseProductName())) {
+				return; // H2 has no extended statistics; .ci/run runs this suite on PostgreSQL too
+			}
+		}
+		assertThat(jdbc.sql("select count(*) from pg_statistic_ext where stxname = 'ts_auth_perms'")
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	/** Upper-cased columns of the table's indexes (H2 keeps names upper-case, PostgreSQL lower-case). */
