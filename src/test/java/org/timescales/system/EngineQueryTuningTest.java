@@ -40,6 +40,8 @@ class EngineQueryTuningTest {
 		assertThat(jdbc.sql("select count(*) from pg_statistic_ext where stxname = 'ts_auth_perms'")
 			.query(Long.class)
 			.single()).isEqualTo(1);
+		// and every statement is planned with its values, so that the statistics are used (PostgresCustomPlans)
+		assertThat(jdbc.sql("show plan_cache_mode").query(String.class).single()).isEqualTo("force_custom_plan");
 	}
 
 	/** Upper-cased columns of the table's indexes (H2 keeps names upper-case, PostgreSQL lower-case). */
