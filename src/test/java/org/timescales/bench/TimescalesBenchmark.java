@@ -74,6 +74,9 @@ public final class TimescalesBenchmark {
 			appArgs.add("--spring.datasource.password=");
 			appArgs.add(
 					"--spring.quartz.properties.org.quartz.jobStore.driverDelegateClass=org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+			// PostgresCustomPlans' setting unless told otherwise (-Dbench.pg-plan-cache-mode=auto to compare)
+			appArgs.add("--spring.datasource.hikari.data-source-properties.options=-c plan_cache_mode="
+					+ System.getProperty("bench.pg-plan-cache-mode", "force_custom_plan"));
 		}
 		else {
 			Path dir = Path.of("target", "bench", "h2").toAbsolutePath();
