@@ -99,7 +99,30 @@ public class MorningDigest {
 			return breaches.isEmpty() && repeated.isEmpty() && dueToday.isEmpty();
 		}
 
+		/** The first {@code rows} of each list, and how many more there are. */
+		Shown shown(int rows) {
+			return new Shown(name, first(breaches, rows), breaches.size() - first(breaches, rows).size(),
+					first(repeated, rows), repeated.size() - first(repeated, rows).size(), first(dueToday, rows),
+					dueToday.size() - first(dueToday, rows).size());
+		}
+
+		private static <T> List<T> first(List<T> list, int rows) {
+			return list.subList(0, Math.min(rows, list.size()));
+		}
+
 	}
+
+	/**
+	 * A team's part as a mail shows it: on a day of many breaches a list stops after a few rows and says
+	 * how many more there are (the oversight page has them all), so a digest stays readable and within
+	 * the outbox's size.
+	 */
+	public record Shown(String name, List<Breach> breaches, int moreBreaches, List<Breach> repeated, int moreRepeated,
+			List<Due> dueToday, int moreDueToday) {
+	}
+
+	/** Rows a digest mail lists in all, shared between its teams' lists (at least 2 a list). */
+	static final int ROWS_PER_MAIL = 45;
 
 	/**
 	 * Sends the digest of a day, once: nothing on a day that is not a working day, nothing if the day's
@@ -158,7 +181,9 @@ public class MorningDigest {
 	private Mail render(LocalDate day, List<TeamSection> sections) {
 		Map<String, Object> model = new HashMap<>();
 		model.put("day", day);
-		model.put("teams", sections);
+		int rows = Math.max(2, ROWS_PER_MAIL / (3 * sections.size()));
+		model.put("teams", sections.stream().map(section -> section.shown(rows)).toList());
+		model.put("oversightUrl", templates.oversightUrl());
 		model.put("newBreaches", sections.stream().mapToInt(s -> s.breaches().size() + s.repeated().size()).sum());
 		model.put("dueToday", sections.stream().mapToInt(s -> s.dueToday().size()).sum());
 		model.put("tasklistUrl", templates.tasklistUrl());

@@ -75,6 +75,11 @@ public class MailTemplates {
 		return publicUrl.resolve("/camunda/app/tasklist/").toString();
 	}
 
+	/** The managers' oversight page, which lists every breach a digest has no room for. */
+	public String oversightUrl() {
+		return publicUrl.resolve("/oversight").toString();
+	}
+
 	/** The case in the case API; a link, so the mail itself need not carry the child's details. */
 	public String caseUrl(String caseRef) {
 		return publicUrl.resolve("/api/cases/" + UriUtils.encodePathSegment(caseRef, StandardCharsets.UTF_8))

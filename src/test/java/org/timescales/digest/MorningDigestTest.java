@@ -112,6 +112,32 @@ class MorningDigestTest extends ProcessTestSupport {
 	}
 
 	@Test
+	void onADayOfManyBreachesTheDigestListsTheFirstAndCountsTheRest() {
+		// 40 referrals received on Friday 13 June 2025, their decisions due by the end of Monday 16th, entered
+		// on Tuesday: 40 breaches at once. (300 in the two-node test once made the digest too long to queue.)
+		clockAt("2025-06-17T10:00:00Z");
+		String prefix = newCaseRef("DIG-MANY");
+		for (int i = 1; i <= 40; i++) {
+			runDueJobsOf(referral(prefix + "-" + i, prefix + "-REF-" + i, "2025-06-13T09:00:00"));
+		}
+
+		clockAt("2025-06-18T07:00:00Z"); // 08:00 BST
+		assertThat(digest.sendDigest(LocalDate.of(2025, 6, 18))).isEqualTo(2);
+		for (String manager : List.of(TM_NORTH, SM_EAST)) {
+			assertThat(digests(manager, "2025-06-18")).as(manager).singleElement().satisfies(mail -> {
+				// (what is due that day depends on other tests' cases in the shared database)
+				assertThat(mail.subject()).startsWith("Timescales morning digest: 40 new breaches, ");
+				String listed = section(mail.text(), "New breaches:");
+				// one team: 15 rows (45 a mail, over its three lists), then the count of the rest
+				assertThat(listed.lines().filter(line -> line.startsWith("- " + prefix))).hasSize(15);
+				assertThat(listed).endsWith("- and 25 more: http://timescales.test/oversight");
+				assertThat(mail.html()).contains("and <span>25</span> more:")
+					.contains("<a href=\"http://timescales.test/oversight\">");
+			});
+		}
+	}
+
+	@Test
 	void noDigestOnABankHolidayOrAWeekend() {
 		// something to report: a breach raised on Sunday 27 December 2026
 		String caseRef = newCaseRef("DIG-HOL");
