@@ -101,9 +101,11 @@ public class MorningDigest {
 
 		/** The first {@code rows} of each list, and how many more there are. */
 		Shown shown(int rows) {
-			return new Shown(name, first(breaches, rows), breaches.size() - first(breaches, rows).size(),
-					first(repeated, rows), repeated.size() - first(repeated, rows).size(), first(dueToday, rows),
-					dueToday.size() - first(dueToday, rows).size());
+			List<Breach> newShown = first(breaches, rows);
+			List<Breach> repeatedShown = first(repeated, rows);
+			List<Due> dueShown = first(dueToday, rows);
+			return new Shown(name, newShown, breaches.size() - newShown.size(), repeatedShown,
+					repeated.size() - repeatedShown.size(), dueShown, dueToday.size() - dueShown.size());
 		}
 
 		private static <T> List<T> first(List<T> list, int rows) {
