@@ -21,6 +21,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.timescales.system.DatabaseUnavailable;
+
 import static org.timescales.system.SqlTimes.utc;
 
 /**
@@ -32,9 +34,10 @@ import static org.timescales.system.SqlTimes.utc;
  * the next attempt at the backoff time. Mail is never given up on: one that keeps failing stays
  * unsent, visible with its error at /admin/outbox.
  *
- * <p>The one residual window: if the node dies (or the database is lost) after the mail server
- * accepted the mail but before step 3 commits, the mail is sent again after the backoff, with the same
- * Message-ID, which receivers de-duplicate. Likewise a send that takes longer than the backoff could
+ * <p>The one residual window: if the node dies (or the database is lost for longer than half the
+ * backoff: step 3 is retried that long) after the mail server accepted the mail but before step 3
+ * commits, the mail is sent again after the backoff, with the same Message-ID, which receivers
+ * de-duplicate. Likewise a send that takes longer than the backoff could
  * be claimed again, so SMTP timeouts must stay well under a minute.
  */
 @Component
@@ -122,10 +125,41 @@ public class OutboxDelivery {
 					mail.attempts(), mail.nextAttemptAt(), error);
 			return false;
 		}
-		ownTransaction.executeWithoutResult(status -> jdbc.sql("update mail_outbox set sent_at = ? where id = ?")
-				.params(utc(clock.instant()), id)
-				.update());
+		markSent(mail);
 		return true;
+	}
+
+	/**
+	 * Records that the mail server has the mail. A database outage at this moment would leave it claimed
+	 * but unsent, to go again after the backoff: so the write is retried for up to half the claim (at
+	 * least 30 s), within which no node can take the row again. Only a longer outage, or this node dying
+	 * now, sends it twice (with the same Message-ID).
+	 */
+	private void markSent(OutboxMail mail) {
+		long giveUp = System.nanoTime() + Duration.between(clock.instant(), mail.nextAttemptAt()).dividedBy(2).toNanos();
+		while (true) {
+			try {
+				ownTransaction.executeWithoutResult(status -> jdbc.sql("update mail_outbox set sent_at = ? where id = ?")
+						.params(utc(clock.instant()), mail.id())
+						.update());
+				return;
+			}
+			catch (RuntimeException e) {
+				if (!DatabaseUnavailable.causedBy(e) || System.nanoTime() > giveUp) {
+					log.error("Outbox mail {} ({}) was sent but could not be recorded as sent; it will go again at {}"
+							+ " with the same Message-ID: {}", mail.id(), mail.reference(), mail.nextAttemptAt(),
+							describe(e));
+					return;
+				}
+				try {
+					Thread.sleep(1_000);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
 	}
 
 	/**
