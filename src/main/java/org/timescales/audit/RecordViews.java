@@ -48,7 +48,11 @@ public class RecordViews {
 
 	/** Records that the signed-in user (or "system") is looking at {@code what} of the case, now. */
 	public void record(String caseRef, String what) {
-		String viewedBy = Viewer.current().map(Viewer::userId).orElse(SYSTEM);
+		record(caseRef, what, Viewer.current().map(Viewer::userId).orElse(SYSTEM));
+	}
+
+	/** Records that {@code viewedBy} is looking at {@code what} of the case (a webapp's user, whom Spring does not know). */
+	public void record(String caseRef, String what, String viewedBy) {
 		ownTransaction.executeWithoutResult(status -> jdbc
 			.sql("insert into record_view (case_ref, viewed_by, viewed_at, what) values (?, ?, ?, ?)")
 			.params(caseRef, viewedBy, utc(clock.instant()), what)

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import org.timescales.casefile.ClockView;
 import org.timescales.referral.ReferralService.Received;
 import org.timescales.security.CaseAccess;
@@ -36,7 +37,8 @@ class ReferralController {
 		this.teams = teams;
 	}
 
-	record ReferralResponse(String referralId, String caseRef, String processInstanceId, List<ClockView> clocks) {
+	record ReferralResponse(String referralId, String caseRef, String team, String processInstanceId,
+			List<ClockView> clocks) {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -49,6 +51,12 @@ class ReferralController {
 			// an unknown team is a bad request, answered by the service; a known one must be the user's
 			access.requireWriteForTeam(request.team());
 		}
+		String caseRef = request.child().caseRef();
+		if (!access.isFrontDoor() && referrals.caseExists(caseRef) && !access.mayRead(caseRef)) {
+			// checked before the child's details are compared, so no answer confirms another team's child
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "child.caseRef: you may record a referral only for "
+					+ "a case your team holds, or a new one; the front door records referrals for any case");
+		}
 		Received received;
 		try {
 			received = referrals.receive(request);
@@ -57,8 +65,13 @@ class ReferralController {
 			// the same referral arrived twice at once: the other request created it; answer as a resend
 			received = referrals.find(request.referralId()).orElseThrow(() -> raceLost);
 		}
+		if (!received.created() && !access.mayRead(received.referral().caseRef())) {
+			// a resend answers with the case only to someone who may see it
+			throw new ResponseStatusException(HttpStatus.CONFLICT,
+					"referralId: this id is already recorded; a new referral needs a new id");
+		}
 		ReferralResponse body = new ReferralResponse(received.referral().referralId(), received.referral().caseRef(),
-				received.referral().processInstanceId(),
+				received.referral().team(), received.referral().processInstanceId(),
 				received.clocks().stream().filter(c -> c.stoppedAt() == null).toList());
 		return ResponseEntity.status(received.created() ? HttpStatus.CREATED : HttpStatus.OK).body(body);
 	}

@@ -62,6 +62,15 @@ public class ReferralService {
 			.map(r -> new Received(r, false, clocks.ofProcessInstance(r.processInstanceId())));
 	}
 
+	@Transactional(readOnly = true)
+	public boolean caseExists(String caseRef) {
+		return cases.findCase(caseRef).isPresent();
+	}
+
+	/**
+	 * A referral for a case already recorded goes to the team that holds the case, whichever team the
+	 * request names: only a transfer moves a case between teams.
+	 */
 	@Transactional
 	public Received receive(ReferralRequest request) {
 		Optional<Received> existing = find(request.referralId());
@@ -91,11 +100,12 @@ public class ReferralService {
 			cases.insertCase(new ChildCase(caseRef, request.child().givenName().strip(),
 					request.child().familyName().strip(), dateOfBirth, request.team()), now);
 		}
+		String team = knownChild.map(ChildCase::team).orElse(request.team());
 		ProcessInstance process = runtimeService.startProcessInstanceByKey(PROCESS_KEY, caseRef,
-				Map.of(CASE_REF, caseRef, TEAM, request.team(), REFERRAL_ID, request.referralId(), REFERRAL_SOURCE,
+				Map.of(CASE_REF, caseRef, TEAM, team, REFERRAL_ID, request.referralId(), REFERRAL_SOURCE,
 						request.source(), REFERRAL_RECEIVED_AT, Date.from(receivedAt)));
-		ReferralRecord referral = new ReferralRecord(request.referralId(), caseRef, receivedAt, request.source(),
-				request.team(), process.getId());
+		ReferralRecord referral = new ReferralRecord(request.referralId(), caseRef, receivedAt, request.source(), team,
+				process.getId());
 		cases.insertReferral(referral, now);
 		return new Received(referral, true, clocks.ofProcessInstance(process.getId()));
 	}

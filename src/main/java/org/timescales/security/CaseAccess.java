@@ -9,10 +9,12 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
+import org.timescales.audit.RecordViews;
 import org.timescales.casefile.CaseRepository;
 import org.timescales.casefile.ChildCase;
 import org.timescales.rules.TimescalesProperties;
 import org.timescales.rules.TimescalesProperties.Team;
+import org.timescales.web.NotFoundException;
 
 /**
  * Who may see or change a child's case in our own API: the case's team (its practitioners and its
@@ -26,30 +28,62 @@ public class CaseAccess {
 
 	private final TimescalesProperties properties;
 
-	CaseAccess(CaseRepository cases, TimescalesProperties properties) {
+	private final RecordViews recordViews;
+
+	CaseAccess(CaseRepository cases, TimescalesProperties properties, RecordViews recordViews) {
 		this.cases = cases;
 		this.properties = properties;
+		this.recordViews = recordViews;
 	}
 
-	/** Refuses (403) unless the current user may read the case; an unknown case passes (the API answers 404). */
+	/**
+	 * Refuses unless the current user may read the case. A case they may not read is answered as one
+	 * that does not exist (404, the same words), so the answer says nothing about another team's child;
+	 * the refused look at an existing case is on the record-view log.
+	 */
 	public void requireRead(String caseRef) {
-		cases.findCase(caseRef).map(ChildCase::team).ifPresent(team -> {
-			if (!canRead(current(), team)) {
-				throw forbidden("You may not see case " + caseRef);
-			}
-		});
+		String team = holderOf(caseRef);
+		if (!canRead(current(), team)) {
+			recordViews.record(caseRef, "refused");
+			throw noSuchCase(caseRef);
+		}
 	}
 
-	/** Refuses (403) unless the current user may change the case. */
+	/**
+	 * Refuses unless the current user may change the case: 404 as above, 403 for a reader who may not
+	 * write. The front door records work (referrals, complaints) for any case without reading it.
+	 */
 	public void requireWrite(String caseRef) {
-		cases.findCase(caseRef).map(ChildCase::team).ifPresent(this::requireWriteForTeam);
+		String team = holderOf(caseRef);
+		if (!isFrontDoor()) {
+			requireRead(caseRef);
+		}
+		requireWriteForTeam(team);
+	}
+
+	/** Whether the current user may read the case (false for one that does not exist). */
+	public boolean mayRead(String caseRef) {
+		return cases.findCase(caseRef).map(ChildCase::team).map(team -> canRead(current(), team)).orElse(false);
+	}
+
+	/** Whether the current user records referrals for any team: the front door (MASH) and administrators. */
+	public boolean isFrontDoor() {
+		Set<String> groups = groups(current());
+		return groups.contains(Roles.FRONT_DOOR) || groups.contains(Roles.ADMIN);
+	}
+
+	private String holderOf(String caseRef) {
+		return cases.findCase(caseRef).map(ChildCase::team).orElseThrow(() -> noSuchCase(caseRef));
+	}
+
+	private static NotFoundException noSuchCase(String caseRef) {
+		return new NotFoundException("No case with reference " + caseRef);
 	}
 
 	/** Refuses (403) unless the current user may record work for the team. */
 	public void requireWriteForTeam(String team) {
 		Authentication user = current();
-		boolean frontDoor = groups(user).contains(Roles.FRONT_DOOR) || groups(user).contains(Roles.ADMIN);
-		if (!frontDoor && !worksFor(user, team)) {
+		if (!isFrontDoor() && !worksFor(user, team)) {
 			throw forbidden("You may not record work for team " + team);
 		}
 	}

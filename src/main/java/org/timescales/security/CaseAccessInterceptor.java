@@ -5,8 +5,6 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
-import org.timescales.audit.RecordViews;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -22,11 +20,8 @@ class CaseAccessInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
 	private final CaseAccess access;
 
-	private final RecordViews recordViews;
-
-	CaseAccessInterceptor(CaseAccess access, RecordViews recordViews) {
+	CaseAccessInterceptor(CaseAccess access) {
 		this.access = access;
-		this.recordViews = recordViews;
 	}
 
 	@Override
@@ -42,14 +37,7 @@ class CaseAccessInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 		String caseRef = path == null ? null : path.get("caseRef");
 		if (caseRef != null) {
 			if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
-				try {
-					access.requireRead(caseRef);
-				}
-				catch (ResponseStatusException refused) {
-					// who tried to look at a child's record is on record too
-					recordViews.record(caseRef, "refused");
-					throw refused;
-				}
+				access.requireRead(caseRef);
 			}
 			else {
 				access.requireWrite(caseRef);

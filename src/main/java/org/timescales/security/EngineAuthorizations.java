@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.boot.ApplicationArguments;
@@ -17,10 +19,14 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The role-wide engine permissions, created at start-up when missing. Practitioners and managers may
- * use Tasklist, see which processes exist and start them (their cases' instances are then granted to
- * their team by {@link Access}); auditors may read every case and its history and change nothing;
- * Cockpit and Admin stay with Camunda's administrators' group, which the engine lets do anything.
+ * The role-wide engine permissions, made exactly so at start-up (created when missing, narrowed when an
+ * older version granted more). Practitioners and managers may use Tasklist and see which processes
+ * exist; they start nothing and change no instance through the engine: their cases' instances are
+ * granted to their team read-only by {@link Access}, and the engine grants a task's candidates and
+ * assignee {@code TASK_WORK} (claim, complete), not {@code UPDATE}. Auditors may read every case and
+ * its history and change nothing. Our audited commands ({@link Roles#COMMANDS}) may start processes,
+ * correct dates and move due dates. Cockpit and Admin stay with Camunda's administrators' group, which
+ * the engine lets do anything.
  */
 @Component
 @Order(-10)
@@ -38,16 +44,16 @@ class EngineAuthorizations implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		for (String group : WORKERS) {
 			grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-			grant(group, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
-					ProcessDefinitionPermissions.CREATE_INSTANCE);
-			grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+			grant(group, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ);
+			revoke(group, Resources.PROCESS_INSTANCE, "*");
 			// names of colleagues and teams in Tasklist
 			grant(group, Resources.USER, "*", Permissions.READ);
 			grant(group, Resources.GROUP, "*", Permissions.READ);
 		}
-		grant(Roles.FRONT_DOOR, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
-				ProcessDefinitionPermissions.CREATE_INSTANCE);
-		grant(Roles.FRONT_DOOR, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+		// the front door records referrals through /api only
+		revoke(Roles.FRONT_DOOR, Resources.PROCESS_DEFINITION, "*");
+		revoke(Roles.FRONT_DOOR, Resources.PROCESS_INSTANCE, "*");
+		grant(Roles.AUDITOR, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
 		grant(Roles.AUDITOR, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
 				ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
 				ProcessDefinitionPermissions.READ_TASK);
@@ -55,6 +61,15 @@ class EngineAuthorizations implements ApplicationRunner {
 		grant(Roles.AUDITOR, Resources.TASK, "*", Permissions.READ);
 		grant(Roles.AUDITOR, Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ);
 		grant(Roles.AUDITOR, Resources.HISTORIC_PROCESS_INSTANCE, "*", HistoricProcessInstancePermissions.READ);
+		// our commands, each checked per case before it runs (CaseAccess)
+		grant(Roles.COMMANDS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
+				ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
+				ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
+				ProcessDefinitionPermissions.UPDATE_TASK);
+		grant(Roles.COMMANDS, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE,
+				ProcessInstancePermissions.READ, ProcessInstancePermissions.UPDATE,
+				ProcessInstancePermissions.UPDATE_VARIABLE);
+		grant(Roles.COMMANDS, Resources.TASK, "*", Permissions.READ, Permissions.UPDATE);
 		// the shared Tasklist filters (org.timescales.workqueue.TaskFilters) are for everyone
 		if (authorizations.createAuthorizationQuery().userIdIn("*").resourceType(Resources.FILTER).count() == 0) {
 			Authorization filters = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
@@ -63,25 +78,69 @@ class EngineAuthorizations implements ApplicationRunner {
 			filters.addPermission(Permissions.READ);
 			authorizations.saveAuthorization(filters);
 		}
+		narrowOlderGrants();
 	}
 
+	/**
+	 * Instances and tasks granted by an older version could be changed by their team (UPDATE,
+	 * UPDATE_VARIABLE): each such grant becomes what a grant is now, once.
+	 */
+	private void narrowOlderGrants() {
+		for (Authorization old : authorizations.createAuthorizationQuery()
+			.resourceType(Resources.PROCESS_INSTANCE)
+			.hasPermission(ProcessInstancePermissions.UPDATE)
+			.list()) {
+			if (Roles.COMMANDS.equals(old.getGroupId()) || Roles.ADMIN.equals(old.getGroupId())) {
+				continue;
+			}
+			old.removePermission(ProcessInstancePermissions.UPDATE);
+			old.removePermission(ProcessInstancePermissions.UPDATE_VARIABLE);
+			authorizations.saveAuthorization(old);
+		}
+		for (Authorization old : authorizations.createAuthorizationQuery()
+			.resourceType(Resources.TASK)
+			.hasPermission(Permissions.UPDATE)
+			.list()) {
+			if (Roles.COMMANDS.equals(old.getGroupId()) || Roles.ADMIN.equals(old.getGroupId())
+					|| "*".equals(old.getResourceId())) {
+				continue;
+			}
+			old.removePermission(Permissions.UPDATE);
+			old.addPermission(TaskPermissions.TASK_WORK);
+			authorizations.saveAuthorization(old);
+		}
+	}
+
+	/** Makes the group's grant on the resource exactly these permissions. */
 	private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-		boolean exists = authorizations.createAuthorizationQuery()
+		Authorization authorization = authorizations.createAuthorizationQuery()
 			.groupIdIn(group)
 			.resourceType(resource)
 			.resourceId(resourceId)
-			.count() > 0;
-		if (exists) {
-			return;
-		}
-		Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-		authorization.setGroupId(group);
-		authorization.setResource(resource);
-		authorization.setResourceId(resourceId);
+			.list()
+			.stream()
+			.findFirst()
+			.orElseGet(() -> {
+				Authorization created = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+				created.setGroupId(group);
+				created.setResource(resource);
+				created.setResourceId(resourceId);
+				return created;
+			});
+		authorization.setPermissions(new Permission[] { Permissions.NONE });
 		for (Permission permission : permissions) {
 			authorization.addPermission(permission);
 		}
 		authorizations.saveAuthorization(authorization);
+	}
+
+	private void revoke(String group, Resource resource, String resourceId) {
+		authorizations.createAuthorizationQuery()
+			.groupIdIn(group)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.list()
+			.forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
 	}
 
 }

@@ -14,8 +14,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Tells the engine who is making this request, so the user operation log and (later) authorizations
- * see the real person, and forgets it afterwards: the engine keeps it per thread.
+ * Tells the engine who is making this request, so the user operation log and the engine's
+ * authorizations see the real person, and forgets it afterwards: the engine keeps it per thread.
+ * A write to our own API ({@code /api}, checked per case by CaseAccess before it runs) is one of our
+ * audited commands: for it the engine also sees {@link Roles#COMMANDS}, whose permissions let the
+ * command do what the person may not do through the engine's API directly.
  */
 class EngineUserFilter extends OncePerRequestFilter {
 
@@ -38,7 +41,10 @@ class EngineUserFilter extends OncePerRequestFilter {
 			.map(GrantedAuthority::getAuthority)
 			.filter(a -> a.startsWith(CamundaIdentityAuthenticationProvider.GROUP_PREFIX))
 			.map(a -> a.substring(CamundaIdentityAuthenticationProvider.GROUP_PREFIX.length()))
-			.toList();
+			.collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+		if (isCommand(request)) {
+			groups.add(Roles.COMMANDS);
+		}
 		identityService.setAuthentication(authentication.getName(), groups);
 		try {
 			chain.doFilter(request, response);
@@ -46,6 +52,12 @@ class EngineUserFilter extends OncePerRequestFilter {
 		finally {
 			identityService.clearAuthentication();
 		}
+	}
+
+	private static boolean isCommand(HttpServletRequest request) {
+		String method = request.getMethod();
+		return request.getServletPath().startsWith("/api/") && !"GET".equals(method) && !"HEAD".equals(method)
+				&& !"OPTIONS".equals(method);
 	}
 
 }

@@ -73,6 +73,20 @@ class ApiErrors {
 		return badRequest(List.of(new FieldError(field, colon > 0 ? message.substring(colon + 2) : message)));
 	}
 
+	/**
+	 * A refusal (403) or a conflict (409) raised with its reason: the reason is the message. Others
+	 * keep Spring's default handling.
+	 */
+	@ExceptionHandler(org.springframework.web.server.ResponseStatusException.class)
+	ResponseEntity<ErrorBody> refused(org.springframework.web.server.ResponseStatusException ex) {
+		if (ex.getStatusCode().value() != 403 && ex.getStatusCode().value() != 409) {
+			throw ex;
+		}
+		HttpStatus status = HttpStatus.valueOf(ex.getStatusCode().value());
+		return ResponseEntity.status(status)
+			.body(new ErrorBody(status.value(), status.getReasonPhrase(), ex.getReason(), List.of()));
+	}
+
 	@ExceptionHandler(NotFoundException.class)
 	ResponseEntity<ErrorBody> notFound(NotFoundException ex) {
 		return ResponseEntity.status(HttpStatus.NOT_FOUND)
