@@ -1,14 +1,23 @@
 package org.timescales.security;
 
+import jakarta.servlet.DispatcherType;
+
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -20,6 +29,12 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * under {@code /camunda/**} keep their own login and their own CSRF protection. Auditors change
  * nothing: every write to the API needs a working role. Which cases a user may see is decided per case
  * ({@link CaseAccess}) and, in the engine, by its authorizations ({@link Access}).
+ * <p>
+ * In front of all chains: failed sign-ins are limited per client at every door where a password is
+ * checked ({@link LoginThrottleFilter}), and answers that can carry a child's data are never stored
+ * ({@link NoStoreHeaders}). Our pages send a strict Content-Security-Policy (they have no inline style
+ * or script: their stylesheet is {@code /css/timescales.css}); every redirect is a path on this site,
+ * never built from the request's {@code Host} header.
  */
 @Configuration
 class SecurityConfig {
@@ -31,6 +46,31 @@ class SecurityConfig {
 
 	private static final String[] OVERSEES = authorities(Roles.TEAM_MANAGER, Roles.SERVICE_MANAGER, Roles.AUDITOR,
 			Roles.ADMIN);
+
+	/** Our pages: nothing inline, nothing from elsewhere, no framing, forms post only here. */
+	static final String PAGE_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+			+ "frame-ancestors 'none'; base-uri 'none'";
+
+	@Bean
+	FilterRegistrationBean<NoStoreHeaders> noStoreHeaders() {
+		FilterRegistrationBean<NoStoreHeaders> registration = new FilterRegistrationBean<>(new NoStoreHeaders());
+		registration.addUrlPatterns(NoStoreHeaders.URL_PATTERNS);
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
+		// before Spring Security, so that its refusals (401, 403) and the throttle's 429 carry it too
+		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 2);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle) {
+		FilterRegistrationBean<LoginThrottleFilter> registration = new FilterRegistrationBean<>(
+				new LoginThrottleFilter(throttle));
+		// every path: basic credentials are checked by whichever chain a request falls into, the
+		// webapps' login by Camunda itself; before Spring Security, so an over-budget password is never checked
+		registration.addUrlPatterns("/*");
+		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+		return registration;
+	}
 
 	@Bean
 	@Order(1)
@@ -62,19 +102,35 @@ class SecurityConfig {
 	@Order(2)
 	SecurityFilterChain pageChain(HttpSecurity http, IdentityService identityService) throws Exception {
 		PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+		// /default-ui.css: the login page's stylesheet, served by this chain's login page filters
 		http.securityMatcher(new OrRequestMatcher(path.matcher("/oversight"), path.matcher("/oversight/**"),
 				path.matcher("/admin/**"), path.matcher("/cases/**"), path.matcher("/reports/**"),
-				path.matcher("/login"), path.matcher("/logout")))
-			.authorizeHttpRequests(auth -> auth.requestMatchers(path.matcher("/admin/**"))
+				path.matcher("/login"), path.matcher("/logout"), path.matcher("/default-ui.css")))
+			.authorizeHttpRequests(auth -> auth.requestMatchers(path.matcher("/default-ui.css"))
+				.permitAll()
+				.requestMatchers(path.matcher("/admin/**"))
 				.hasAuthority(group(Roles.ADMIN))
 				.requestMatchers(path.matcher("/oversight"), path.matcher("/oversight/**"))
 				.hasAnyAuthority(OVERSEES)
 				.anyRequest()
 				.authenticated())
 			// people log in with a form; scripts may still send basic credentials
-			.formLogin(Customizer.withDefaults())
+			.formLogin(form -> form.failureUrl("/login?error")
+				.failureHandler(failure("/login?error"))
+				.successHandler(success())
+				.withObjectPostProcessor(new ObjectPostProcessor<LoginUrlAuthenticationEntryPoint>() {
+
+					@Override
+					public <O extends LoginUrlAuthenticationEntryPoint> O postProcess(O entryPoint) {
+						// "/login", not http://<whatever Host said>/login
+						entryPoint.setFavorRelativeUris(true);
+						return entryPoint;
+					}
+
+				}))
 			.httpBasic(Customizer.withDefaults())
-			.logout(Customizer.withDefaults())
+			.logout(logout -> logout.logoutSuccessHandler(loggedOut("/login?logout")))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY)))
 			.addFilterAfter(new EngineUserFilter(identityService), BasicAuthenticationFilter.class);
 		return http.build();
 	}
@@ -87,6 +143,25 @@ class SecurityConfig {
 			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
 			.csrf(csrf -> csrf.disable());
 		return http.build();
+	}
+
+	private static SavedRequestAwareAuthenticationSuccessHandler success() {
+		SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler();
+		handler.setRedirectStrategy(new RelativeRedirects());
+		return handler;
+	}
+
+	private static SimpleUrlAuthenticationFailureHandler failure(String url) {
+		SimpleUrlAuthenticationFailureHandler handler = new SimpleUrlAuthenticationFailureHandler(url);
+		handler.setRedirectStrategy(new RelativeRedirects());
+		return handler;
+	}
+
+	private static SimpleUrlLogoutSuccessHandler loggedOut(String url) {
+		SimpleUrlLogoutSuccessHandler handler = new SimpleUrlLogoutSuccessHandler();
+		handler.setDefaultTargetUrl(url);
+		handler.setRedirectStrategy(new RelativeRedirects());
+		return handler;
 	}
 
 	static String group(String group) {
