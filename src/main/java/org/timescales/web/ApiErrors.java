@@ -14,6 +14,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.timescales.system.Collisions;
 import org.timescales.system.DatabaseUnavailable;
 
 /**
@@ -94,13 +95,20 @@ class ApiErrors {
 	}
 
 	/**
-	 * The database out of reach (an outage, a failover): 503 with a sentence saying nothing was saved.
-	 * Every other failure is rethrown, for the default handling.
+	 * A collision with a timer or a person changing the same case that was still there after the
+	 * command's tries (org.timescales.system.CollisionRetry): 409 with Retry-After and a sentence saying
+	 * nothing was saved. The database out of reach (an outage, a failover): 503, likewise. Every other
+	 * failure is rethrown, for the default handling.
 	 */
 	@ExceptionHandler({ org.springframework.dao.DataAccessException.class,
 			org.springframework.transaction.TransactionException.class,
 			org.camunda.bpm.engine.ProcessEngineException.class })
 	ResponseEntity<ErrorBody> databaseUnavailable(RuntimeException ex) {
+		if (Collisions.causedBy(ex)) {
+			return ResponseEntity.status(HttpStatus.CONFLICT)
+				.header(HttpHeaders.RETRY_AFTER, Collisions.RETRY_AFTER_SECONDS)
+				.body(new ErrorBody(409, "Conflict", Collisions.MESSAGE, List.of()));
+		}
 		if (!DatabaseUnavailable.causedBy(ex)) {
 			throw ex;
 		}

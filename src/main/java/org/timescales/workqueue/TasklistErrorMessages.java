@@ -18,10 +18,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * When Tasklist submits a form and one of our checks refuses a value ("visitDate: 2027-01-06 is in the
+ * When a task is completed and one of our checks refuses a value ("visitDate: 2027-01-06 is in the
  * future"), the engine wraps the message in its own ("Cannot submit task form …: ENGINE-03051 There
- * was an exception while invoking the TaskListener …"). This puts our sentence back on its own and
- * answers 400, so the worker reads what to fix, not a stack of class names.
+ * was an exception while invoking the TaskListener …") and answers 500. This puts our sentence back on
+ * its own and answers 400, so the worker reads what to fix, not a stack of class names — the same
+ * answer whichever API completed the task: Tasklist's (the webapps' engine API) or {@code /engine-rest}
+ * (task {@code complete} and {@code submit-form}).
  */
 class TasklistErrorMessages extends OncePerRequestFilter {
 
@@ -30,7 +32,10 @@ class TasklistErrorMessages extends OncePerRequestFilter {
 
 	private final ObjectMapper json = new ObjectMapper();
 
-	/** Registered for the webapps' engine API only (the Tasklist's form submissions). */
+	/** Task completions, through the webapps' engine API (Tasklist) and the engine's REST API. */
+	private static final Pattern COMPLETION = Pattern.compile("/task/[^/]+/complete$|/submit-form$");
+
+	/** Registered for the webapps' engine API (Tasklist's form submissions) and {@code /engine-rest}. */
 	@Configuration
 	static class Registration {
 
@@ -38,7 +43,7 @@ class TasklistErrorMessages extends OncePerRequestFilter {
 		FilterRegistrationBean<TasklistErrorMessages> tasklistErrorMessagesFilter() {
 			FilterRegistrationBean<TasklistErrorMessages> registration = new FilterRegistrationBean<>(
 					new TasklistErrorMessages());
-			registration.addUrlPatterns("/camunda/api/engine/engine/*");
+			registration.addUrlPatterns("/camunda/api/engine/engine/*", "/engine-rest/*");
 			return registration;
 		}
 
@@ -46,7 +51,7 @@ class TasklistErrorMessages extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !request.getRequestURI().endsWith("/submit-form");
+		return !"POST".equals(request.getMethod()) || !COMPLETION.matcher(request.getRequestURI()).find();
 	}
 
 	@Override

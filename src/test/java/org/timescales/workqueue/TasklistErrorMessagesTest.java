@@ -24,6 +24,28 @@ class TasklistErrorMessagesTest {
 	}
 
 	@Test
+	void aRefusedDateCompletedThroughEngineRestIsTheSameSentence() throws Exception {
+		String error = "{\"type\":\"RestException\",\"message\":\"Cannot complete task dbbd8a16: ENGINE-03051 There was "
+				+ "an exception while invoking the TaskListener. Message: 'org.camunda.bpm.engine.BadUserRequestException: "
+				+ "visitDate: 2027-01-06 is in the future'\",\"code\":0}";
+		for (String path : new String[] { "/engine-rest/task/abc/complete", "/engine-rest/task/abc/submit-form" }) {
+			MockHttpServletResponse response = post(path, 500, error);
+
+			assertThat(response.getStatus()).as(path).isEqualTo(400);
+			assertThat(response.getContentAsString()).as(path)
+				.contains("\"message\":\"visitDate: 2027-01-06 is in the future\"");
+		}
+	}
+
+	@Test
+	void onlyTaskCompletionsAreRewritten() throws Exception {
+		String error = "{\"type\":\"RestException\",\"message\":\"x: 'org.camunda.bpm.engine.BadUserRequestException: "
+				+ "visitDate: 2027-01-06 is in the future'\"}";
+		assertThat(post("/engine-rest/process-instance/abc/variables", 500, error).getStatus()).isEqualTo(500);
+		assertThat(post("/engine-rest/external-task/abc/complete", 500, error).getStatus()).isEqualTo(500);
+	}
+
+	@Test
 	void otherErrorsAndSuccessesPassUntouched() throws Exception {
 		String other = "{\"type\":\"AuthorizationException\",\"message\":\"The user 'x' does not have 'UPDATE'\"}";
 		assertThat(submit(403, other).getContentAsString()).isEqualTo(other);
@@ -32,8 +54,11 @@ class TasklistErrorMessagesTest {
 	}
 
 	private static MockHttpServletResponse submit(int status, String body) throws Exception {
-		MockHttpServletRequest request = new MockHttpServletRequest("POST",
-				"/camunda/api/engine/engine/default/task/abc/submit-form");
+		return post("/camunda/api/engine/engine/default/task/abc/submit-form", status, body);
+	}
+
+	private static MockHttpServletResponse post(String path, int status, String body) throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		new TasklistErrorMessages().doFilter(request, response, (req, res) -> {
 			HttpServletResponse http = (HttpServletResponse) res;
