@@ -68,7 +68,7 @@ public abstract class ProcessTestSupport {
 		user("auditor.one", "auditor");
 		user("admin.one", "camunda-admin");
 		user("frontdoor.one", "front-door");
-		// only ever used with a wrong password: Camunda delays a user's next login after a failure
+		// only ever used with a wrong password, so no other test signs in as a user with failures counted
 		user("mistyped.password");
 	}
 

@@ -48,10 +48,16 @@ final class TasklistSession {
 	}
 
 	ResponseEntity<String> post(String path, String json) {
+		return exchange(HttpMethod.POST, path, json);
+	}
+
+	/** Any call with the session, e.g. {@code PUT /camunda/api/engine/engine/default/task/{id}}. */
+	ResponseEntity<String> exchange(HttpMethod method, String path, String json) {
 		HttpHeaders headers = headers(MediaType.APPLICATION_JSON);
-		headers.setContentType(MediaType.APPLICATION_JSON);
-		ResponseEntity<String> response = http.exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers),
-				String.class);
+		if (json != null) {
+			headers.setContentType(MediaType.APPLICATION_JSON);
+		}
+		ResponseEntity<String> response = http.exchange(path, method, new HttpEntity<>(json, headers), String.class);
 		remember(response);
 		return response;
 	}
