@@ -72,9 +72,9 @@ public class MailOutbox {
 				.single();
 	}
 
-	/** Newest first. */
+	/** Newest first: in the order queued (the id), whatever the clock said then. */
 	public List<OutboxMail> recent(int limit) {
-		return jdbc.sql("select " + COLUMNS + " from mail_outbox order by created_at desc, id desc limit ?")
+		return jdbc.sql("select " + COLUMNS + " from mail_outbox order by id desc limit ?")
 				.param(limit)
 				.query(MailOutbox::map)
 				.list();

@@ -332,6 +332,8 @@ class OverdueJourneyBrowserTest extends ProcessTestSupport {
 	private void openTask(String text) {
 		WebElement entry = waitForTaskInList(text);
 		WebElement link = entry.findElement(By.xpath(".//a[contains(@class,'clickable') or ancestor::h4 or @href][1]"));
+		// a long list puts the task under Tasklist's fixed footer
+		scrollTo(link);
 		link.click();
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-tasklist-task], .task-details, .task-card")));
 	}

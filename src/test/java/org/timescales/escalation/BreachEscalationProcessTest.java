@@ -68,8 +68,10 @@ class BreachEscalationProcessTest extends ProcessTestSupport {
 		});
 
 		// and the mail reaches the manager over SMTP, once
-		delivery.deliverDue();
-		delivery.deliverDue();
+		// other classes' mail may be due too (one shared database): deliver until none is
+		while (delivery.deliverDue() > 0) {
+			// next batch
+		}
 		List<MimeMessage> received = List.of(smtp.getReceivedMessagesForDomain("timescales.test"))
 			.stream()
 			.filter(m -> subject(m).endsWith(caseRef))
