@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.timescales.web.PersonName;
 
 /**
  * A referral from the front door. Dates arrive as text and are parsed by {@link ReferralService}, so
@@ -21,8 +22,8 @@ public record ReferralRequest(
 	public record Child(
 			@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._/-]*",
 					message = "may contain only letters, digits and . _ / -") String caseRef,
-			@NotBlank @Size(max = 100) String givenName,
-			@NotBlank @Size(max = 100) String familyName,
+			@NotBlank @Size(max = 100) @PersonName String givenName,
+			@NotBlank @Size(max = 100) @PersonName String familyName,
 			@NotBlank @Size(max = 10) String dateOfBirth) {
 	}
 

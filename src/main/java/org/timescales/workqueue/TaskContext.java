@@ -19,6 +19,12 @@ import org.timescales.rules.Rules;
  * What a worker needs to see on every task, in the Tasklist list and on its form: the child's name,
  * and the clock the task is working to — its label, its deadline and the law or practice behind it.
  * Set as task-local variables when the task is created (the engine publishes task events to Spring).
+ * <p>
+ * Each is set twice: as it is, for Tasklist's list (which shows it as text), and with an {@code md}
+ * prefix for the forms' markdown. form-js inserts a {@code {{...}}} value into the markdown raw, renders
+ * it with HTML allowed and keeps {@code <img src>}, links and headings, so a name recorded before names
+ * were checked (or a label with a {@code :} or {@code _}) would render as markup. The forms show only
+ * the {@code md} copies; being task-local and set here, nobody's change to them means anything.
  */
 @Component
 class TaskContext {
@@ -43,15 +49,52 @@ class TaskContext {
 	@EventListener(condition = "#task.eventName == 'create'")
 	public void onCreate(DelegateTask task) {
 		String caseRef = task.getExecution().getProcessBusinessKey();
-		cases.findCase(caseRef)
-			.ifPresent(child -> task.setVariableLocal("childName", child.givenName() + " " + child.familyName()));
+		if (caseRef != null) {
+			task.setVariableLocal("mdCaseRef", markdownText(caseRef));
+		}
+		cases.findCase(caseRef).ifPresent(child -> shown(task, "childName", child.givenName() + " " + child.familyName()));
 		clockOf(task).ifPresent(clock -> {
 			Rule rule = rules.get(clock.ruleId());
-			task.setVariableLocal("clockLabel", clock.label());
-			task.setVariableLocal("clockSource", rule.source());
-			task.setVariableLocal("clockDue", rule.unit() == IntervalUnit.HOURS
+			shown(task, "clockLabel", clock.label());
+			shown(task, "clockSource", rule.source());
+			shown(task, "clockDue", rule.unit() == IntervalUnit.HOURS
 					? DAY_AND_TIME.format(clock.dueAt().atZone(London.ZONE)) : DAY.format(clock.dueDate()));
 		});
+		if (task.getVariable("overdueTask") instanceof String overdueTask) {
+			// a breach review names the overdue work in its form; the process variable itself stays as it is
+			task.setVariableLocal("mdOverdueTask", markdownText(overdueTask));
+		}
+	}
+
+	/** The value for the list, and its markdown-safe copy for the form. */
+	private static void shown(DelegateTask task, String name, String value) {
+		task.setVariableLocal(name, value);
+		task.setVariableLocal("md" + Character.toUpperCase(name.charAt(0)) + name.substring(1),
+				value == null ? null : markdownText(value));
+	}
+
+	/**
+	 * Text that markdown and HTML show as itself: letters (with their marks), digits and spaces as they
+	 * are, a line break as a space, every other character as a numeric character reference ({@code <} as
+	 * {@code &#60;}). marked leaves a reference alone and the browser shows the character, so no
+	 * character can open a tag, emphasis, a heading, a link or a bare-URL autolink ({@code www.}, {@code :}).
+	 */
+	private static String markdownText(String text) {
+		StringBuilder out = new StringBuilder(text.length() + 16);
+		text.codePoints().forEach(c -> {
+			int type = Character.getType(c);
+			if (Character.isLetterOrDigit(c) || c == ' ' || type == Character.NON_SPACING_MARK
+					|| type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK) {
+				out.appendCodePoint(c);
+			}
+			else if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+				out.append(' ');
+			}
+			else {
+				out.append("&#").append(c).append(';');
+			}
+		});
+		return out.toString();
 	}
 
 	/** The clock the task works to: the open one due when the task is, or the one a breach review is about. */

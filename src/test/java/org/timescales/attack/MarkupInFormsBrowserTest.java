@@ -1,0 +1,149 @@
+package org.timescales.attack;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.timescales.ProcessTestSupport;
+import org.timescales.TimescalesTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Issue 11, point 4, seen where it happened: the real Tasklist renders the manager's Authorise assessment
+ * form for a child whose name, recorded before names were checked, is markup, with a practitioner's
+ * summary that is markup too. Before, form-js rendered both as HTML (an {@code <img>}, a link, bold);
+ * now the name shows as the text it is, and the summary is the value of a disabled field. Skipped where
+ * Debian's chromium and chromium-driver are not installed (as the other browser test).
+ */
+@TimescalesTest
+class MarkupInFormsBrowserTest extends ProcessTestSupport {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private static final String GIVEN = "<img src=x onerror=alert(1)>";
+
+	private static final String FAMILY = "**Bold** [link](https://evil.example) www.evil.example";
+
+	private static final String SUMMARY = "Seen at home.\n<img src=\"https://evil.example/pixel\">\n"
+			+ "[Open the file](https://evil.example) **urgent** # not a heading";
+
+	@LocalServerPort
+	int port;
+
+	private WebDriver browser;
+
+	private WebDriverWait wait;
+
+	private Path profile;
+
+	@BeforeEach
+	void startBrowser() throws IOException {
+		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+				"Browser test skipped: needs " + CHROMIUM + " and " + CHROMEDRIVER);
+		profile = Files.createTempDirectory("timescales-chromium-");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--window-size=1400,1000", "--user-data-dir=" + profile.toAbsolutePath());
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		browser = new ChromeDriver(service, options);
+		wait = new WebDriverWait(browser, Duration.ofSeconds(20), Duration.ofMillis(100));
+	}
+
+	@AfterEach
+	void stopBrowser() throws IOException {
+		if (browser != null) {
+			browser.quit();
+		}
+		if (profile != null) {
+			try (Stream<Path> files = Files.walk(profile)) {
+				files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+			}
+		}
+	}
+
+	@Test
+	void theManagersFormShowsMarkupInANameAndInASummaryAsText() {
+		String caseRef = newCaseRef("MKB");
+		jdbc.sql("insert into child_case (case_ref, given_name, family_name, date_of_birth, team, created_at) "
+				+ "values (?, ?, ?, date '2016-05-01', 'north', current_timestamp)")
+			.params(caseRef, GIVEN, FAMILY)
+			.update();
+		String pid = referredForAssessment(caseRef);
+		clockAt("2026-11-25T10:00:00Z");
+		taskService.claim(task(pid, "UserTask_CompleteAssessment").getId(), "worker.north");
+		complete(pid, "UserTask_CompleteAssessment", Map.of("assessmentStartDate", "2026-11-24", "assessmentOutcome",
+				"CIN_PLAN", "assessmentSummary", SUMMARY));
+		String authorise = task(pid, "UserTask_AuthoriseAssessment").getId();
+		// the browser works on the real clock
+		ClockUtil.reset();
+
+		tasklistLogin("tm.north");
+		browser.get(base() + "/camunda/app/tasklist/default/#/?task=" + authorise);
+		WebElement heading = wait.until(ExpectedConditions.visibilityOfElementLocated(
+				By.xpath("//*[contains(@class,'fjs-container')]//h1[contains(normalize-space(),'" + caseRef + "')]")));
+		WebElement form = browser.findElement(By.cssSelector(".fjs-container"));
+
+		assertThat(heading.getText()).contains("Authorise assessment: case " + caseRef)
+			.contains(GIVEN + " " + FAMILY);
+		assertThat(form.findElements(By.tagName("img"))).as("images in the form").isEmpty();
+		// (the only link is form-js's own "powered by bpmn.io", outside the form's text)
+		assertThat(form.findElements(By.cssSelector(".fjs-form-field-text a"))).as("links in the form's text").isEmpty();
+		// the name is the text of the heading's bold, not bold and links of its own
+		assertThat(heading.findElements(By.tagName("strong"))).singleElement()
+			.satisfies(bold -> assertThat(bold.getText()).isEqualTo(GIVEN + " " + FAMILY));
+		WebElement summary = fieldLabelled("Summary of the assessment and analysis");
+		assertThat(summary.getTagName()).isEqualTo("textarea");
+		assertThat(summary.getAttribute("value")).isEqualTo(SUMMARY);
+		assertThat(summary.isEnabled()).as("the summary can be read, not changed").isFalse();
+		WebElement outcome = form.findElement(By.xpath(".//label[normalize-space()='Child in need plan']"));
+		assertThat(outcome.getAttribute("class")).contains("fjs-checked");
+		assertThat(outcome.findElement(By.tagName("input")).isEnabled()).isFalse();
+	}
+
+	private String base() {
+		return "http://localhost:" + port;
+	}
+
+	private void tasklistLogin(String user) {
+		browser.get(base() + "/camunda/app/tasklist/");
+		WebElement username = wait.until(ExpectedConditions
+			.elementToBeClickable(By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
+		username.sendKeys(user);
+		browser.findElement(By.cssSelector("form[name='signinForm'] input[type='password']")).sendKeys("secret-" + user);
+		browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+		wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
+	}
+
+	private WebElement fieldLabelled(String label) {
+		WebElement labelElement = wait.until(ExpectedConditions.visibilityOfElementLocated(
+				By.xpath("//*[contains(@class,'fjs-container')]//label[starts-with(normalize-space(),'" + label + "')]")));
+		return browser.findElement(By.id(labelElement.getAttribute("for")));
+	}
+
+}
