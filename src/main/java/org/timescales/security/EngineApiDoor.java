@@ -315,6 +315,10 @@ class EngineApiDoor extends OncePerRequestFilter {
 
 	private static void collectKeys(JsonNode node, Set<String> keys) {
 		if (node.isObject()) {
+			if (node.path("disabled").asBoolean(false) || node.path("readonly").asBoolean(false)) {
+				// shown, not submitted: another step's record on this task's form (authorise-assessment)
+				return;
+			}
 			if (node.hasNonNull("key") && node.get("key").isTextual()) {
 				keys.add(node.get("key").asText());
 			}

@@ -134,6 +134,24 @@ class EngineSideDoorAttackTest extends ProcessTestSupport {
 	}
 
 	@Test
+	void aManagerCannotRewriteThePractitionersAssessmentWhileAuthorisingIt() throws Exception {
+		String caseRef = newCaseRef("SDA");
+		String pid = referredForAssessment(caseRef);
+		clockAt("2026-12-01T10:00:00Z");
+		complete(pid, "UserTask_CompleteAssessment", java.util.Map.of("assessmentStartDate", "2026-11-24",
+				"assessmentOutcome", "CIN_PLAN", "assessmentSummary", "Child in need: support at home"));
+		String authorise = task(pid, "UserTask_AuthoriseAssessment").getId();
+		// the summary and outcome are shown on the manager's form, not fields of it
+		Answer answer = EngineClient.rest(http, "tm.north").engine("POST", "/task/" + authorise + "/complete",
+				"{\"variables\":{\"assessmentAuthorised\":{\"value\":true},\"assessmentAuthorisedDate\":{\"value\":\"2026-12-01\"},"
+						+ "\"assessmentOutcome\":{\"value\":\"NFA\"}}}");
+		assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+		assertThat(answer.body()).contains("assessmentOutcome");
+		assertThat(variable(pid, "assessmentOutcome")).isEqualTo("CIN_PLAN");
+		assertThat(taskService.createTaskQuery().taskId(authorise).count()).isOne();
+	}
+
+	@Test
 	void nobodyButAnAdministratorRewritesOrDeletesACorrectionsReason() throws Exception {
 		Comment reason = taskService.createComment(null, northProcess, "Correction of referralReceivedAt: minutes show Friday");
 		for (EngineClient mia : both("tm.north")) {
