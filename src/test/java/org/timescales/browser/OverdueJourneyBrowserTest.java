@@ -98,6 +98,8 @@ class OverdueJourneyBrowserTest extends ProcessTestSupport {
 				"Browser test skipped: needs " + CHROMIUM + " and " + CHROMEDRIVER
 						+ " (apt-get install chromium chromium-driver; .ci/run installs them)");
 		Files.createDirectories(SHOTS);
+		user("tm.west", "west", "team-manager");
+		user("worker.west", "west", "practitioner");
 		try (Stream<Path> old = Files.list(SHOTS)) {
 			for (Path file : old.toList()) {
 				Files.deleteIfExists(file);
@@ -148,33 +150,34 @@ class OverdueJourneyBrowserTest extends ProcessTestSupport {
 	}
 
 	private void journey() throws Exception {
-		// 1. Given: a north referral received a week ago, its decision overdue and escalated to tm.north
+		// 1. Given: a referral to the west team (its own, so no other class's tasks share its lists) received a
+		// week ago, its decision overdue and escalated to tm.west
 		caseRef = newCaseRef("BRW");
 		String receivedAt = LocalDateTime.now(London.ZONE).minusDays(7).truncatedTo(ChronoUnit.MINUTES).toString();
 		pid = referrals
 			.receive(new ReferralRequest("REF-" + caseRef, new ReferralRequest.Child(caseRef, "Ada", "Browser",
-					"2016-05-01"), receivedAt, "2A", "north"))
+					"2016-05-01"), receivedAt, "2A", "west"))
 			.referral()
 			.processInstanceId();
 		executeDueJobsOfThisCase();
 		Task decision = task(pid, "UserTask_DecideOnReferral");
 		assertThat(decision.getDueDate()).isInThePast();
-		assertThat(reviewTasks(caseRef, "tm.north")).hasSize(1);
+		assertThat(reviewTasks(caseRef, "tm.west")).hasSize(1);
 		LocalDate today = LocalDate.now(London.ZONE);
 
 		// 2. the team manager sees the breach on the oversight page (our login form)
-		openOversight("tm.north");
+		openOversight("tm.west");
 		WebElement row = breachRow();
 		assertThat(row.getText()).contains(caseRef)
 			.contains("Decision on referral")
 			.contains("Tier 1 raised")
-			.contains("to tm.north")
+			.contains("to tm.west")
 			.contains("Not yet acknowledged");
 		scrollTo(row);
 		screenshot("01-oversight-breach-not-acknowledged");
 
 		// 3. ... and acknowledges it: completes the review task in Tasklist's "My work"
-		tasklistLogin("tm.north");
+		tasklistLogin("tm.west");
 		selectFilter("My work");
 		String review = "Review overdue: Decide on referral for " + caseRef;
 		waitForTaskInList(review);
@@ -195,24 +198,24 @@ class OverdueJourneyBrowserTest extends ProcessTestSupport {
 			.filter(e -> e.tier() == 1)
 			.findFirst()
 			.orElseThrow();
-		assertThat(tier1.acknowledgedBy()).isEqualTo("tm.north");
+		assertThat(tier1.acknowledgedBy()).isEqualTo("tm.west");
 		assertThat(tier1.reasonForDelay()).isEqualTo(REASON_FOR_DELAY);
 		assertThat(tier1.actionAgreed()).isEqualTo(ACTION_AGREED);
 		assertThat(tier1.newTargetDate()).isEqualTo(newTarget);
 		tasklistLogout();
 
-		openOversight("tm.north");
+		openOversight("tm.west");
 		row = breachRow();
 		assertThat(row.getText()).contains(caseRef)
 			.contains("Acknowledged")
-			.contains("by tm.north")
+			.contains("by tm.west")
 			.contains(REASON_FOR_DELAY)
 			.contains(ACTION_AGREED);
 		scrollTo(row);
 		screenshot("05-oversight-acknowledged");
 
 		// 4. the practitioner opens Tasklist's Overdue filter and the task of the case
-		tasklistLogin("worker.north");
+		tasklistLogin("worker.west");
 		screenshot("06-worker-signed-in");
 		selectFilter("Overdue");
 		WebElement listed = waitForTaskInList(caseRef);
@@ -247,14 +250,14 @@ class OverdueJourneyBrowserTest extends ProcessTestSupport {
 			.singleResult();
 		assertThat(done.getEndTime()).as("task completed").isNotNull();
 		assertThat(done.getDeleteReason()).isEqualTo("completed");
-		assertThat(done.getAssignee()).isEqualTo("worker.north");
+		assertThat(done.getAssignee()).isEqualTo("worker.west");
 		assertThat(variable(pid, "referralDecision")).isEqualTo("NFA");
 		assertThat(variable(pid, "referralDecisionDate")).hasToString(today.toString());
 		assertThat(clock(pid, "referral-decision").status()).isEqualTo(ClockStatus.MET_LATE);
 		tasklistLogout();
 
 		// 7. the breach is closed: no longer an open breach; the service manager's review (tier 2) still waits
-		openOversight("tm.north");
+		openOversight("tm.west");
 		assertThat(browser.findElements(breachRowLocator())).isEmpty();
 		assertThat(browser.findElements(By.xpath("//tr[starts-with(@id,'awaiting-')][.//a[normalize-space()='"
 				+ caseRef + "']]")))
@@ -441,7 +444,7 @@ class OverdueJourneyBrowserTest extends ProcessTestSupport {
 	 */
 	private void openOversight(String user) {
 		browser.get(base() + "/oversight");
-		By page = By.id("team-north");
+		By page = By.id("team-west");
 		By login = By.name("username");
 		wait.until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(page),
 				ExpectedConditions.visibilityOfElementLocated(login)));
