@@ -11,9 +11,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -30,16 +28,12 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.timescales.ProcessTestSupport;
 import org.timescales.TimescalesTest;
 import org.timescales.calendar.London;
-import org.timescales.casefile.ClockView;
 import org.timescales.casefile.ClockView.EscalationView;
 import org.timescales.clock.ClockStatus;
 import org.timescales.referral.ReferralRequest;
@@ -65,10 +59,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TimescalesTest
 class OverdueJourneyBrowserTest extends ProcessTestSupport {
 
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
 	private static final Path SHOTS = Path.of("target", "browser");
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
@@ -84,7 +74,7 @@ class OverdueJourneyBrowserTest extends ProcessTestSupport {
 
 	private WebDriverWait wait;
 
-	private Path profile;
+	private HeadlessChromium chromium;
 
 	private String caseRef;
 
@@ -93,10 +83,7 @@ class OverdueJourneyBrowserTest extends ProcessTestSupport {
 
 	@BeforeEach
 	void startBrowser() throws IOException {
-		// reported as skipped (not passed) where Debian's chromium and chromium-driver are not installed
-		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"Browser test skipped: needs " + CHROMIUM + " and " + CHROMEDRIVER
-						+ " (apt-get install chromium chromium-driver; .ci/run installs them)");
+		assumeTrue(HeadlessChromium.installed(), HeadlessChromium.MISSING);
 		Files.createDirectories(SHOTS);
 		user("tm.west", "west", "team-manager");
 		user("worker.west", "west", "practitioner");
@@ -105,36 +92,15 @@ class OverdueJourneyBrowserTest extends ProcessTestSupport {
 				Files.deleteIfExists(file);
 			}
 		}
-		profile = Files.createTempDirectory("timescales-chromium-");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1400,1000", "--user-data-dir=" + profile.toAbsolutePath(),
-				// an English user: form-js shows and reads dates in the browser's locale (dd/mm/yyyy)
-				"--lang=en-GB", "--accept-lang=en-GB,en");
-		// the driver given explicitly: Selenium Manager is never asked to find (or fetch) one
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			// the browser's "today" is London's, like the engine's
-			.withEnvironment(Map.of("TZ", London.ZONE.getId()))
-			.build();
-		ChromeDriver chrome = new ChromeDriver(service, options);
-		// Debian's chromium ships only the en-US locale pack, so --lang alone leaves JavaScript in en-US
-		chrome.executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", "en-GB"));
-		browser = chrome;
+		chromium = HeadlessChromium.start();
+		browser = chromium.driver();
 		wait = new WebDriverWait(browser, WAIT, Duration.ofMillis(100));
 	}
 
 	@AfterEach
 	void stopBrowser() throws IOException {
-		if (browser != null) {
-			browser.quit();
-		}
-		if (profile != null) {
-			try (Stream<Path> files = Files.walk(profile)) {
-				files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-			}
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 
