@@ -10,7 +10,9 @@ import org.camunda.bpm.engine.OptimisticLockingException;
  * executor, another person) between this request reading it and saving it — from every other failure.
  * The engine saves with optimistic locking, so the loser of such a race gets an
  * {@link OptimisticLockingException} and its whole transaction is rolled back: nothing of it was
- * written, and doing it again is safe. A database deadlock is the same kind of race.
+ * written, and doing it again is safe. A database deadlock is the same kind of race, and so is a
+ * foreign key of the engine's runtime tables broken on flush: on PostgreSQL, ending a process (a child
+ * leaving care) while a timer of it adds an execution fails that way, not with the engine's lock.
  */
 public final class Collisions {
 
@@ -36,12 +38,23 @@ public final class Collisions {
 			if (t instanceof OptimisticLockingException) {
 				return true;
 			}
-			if (t instanceof SQLException sql && sql.getSQLState() != null
-					&& ABORTED_FOR_ANOTHER.contains(sql.getSQLState())) {
+			if (t instanceof SQLException sql && (abortedForAnother(sql) || abortedForAnother(sql.getNextException()))) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	private static boolean abortedForAnother(SQLException sql) {
+		if (sql == null || sql.getSQLState() == null) {
+			return false;
+		}
+		if (ABORTED_FOR_ANOTHER.contains(sql.getSQLState())) {
+			return true;
+		}
+		// 23503 (PostgreSQL), 23506 (H2): a foreign key; only the engine's runtime rows race like this
+		return (sql.getSQLState().equals("23503") || sql.getSQLState().equals("23506")) && sql.getMessage() != null
+				&& sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains("act_ru_");
 	}
 
 	/**
