@@ -106,13 +106,28 @@ class MarkupInFormsBrowserTest extends ProcessTestSupport {
 	}
 
 	private void tasklistLogin(String user) {
-		browser.get(base() + "/camunda/app/tasklist/");
-		WebElement username = wait.until(ExpectedConditions
-			.elementToBeClickable(By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
-		username.sendKeys(user);
-		browser.findElement(By.cssSelector("form[name='signinForm'] input[type='password']")).sendKeys("secret-" + user);
-		browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
-		wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
+		for (int attempt = 1;; attempt++) {
+			browser.get(base() + "/camunda/app/tasklist/");
+			WebElement username = wait.until(ExpectedConditions
+				.elementToBeClickable(By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
+			username.clear();
+			username.sendKeys(user);
+			WebElement password = browser.findElement(By.cssSelector("form[name='signinForm'] input[type='password']"));
+			password.clear();
+			password.sendKeys("secret-" + user);
+			browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+			try {
+				wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
+				return;
+			}
+			catch (org.openqa.selenium.TimeoutException stillSigningIn) {
+				// a loaded CI machine once left the sign-in form up: once more, then say what the page said
+				if (attempt == 2) {
+					throw new AssertionError("Tasklist sign-in of " + user + " did not complete; the page said: "
+							+ browser.findElement(By.tagName("body")).getText(), stillSigningIn);
+				}
+			}
+		}
 	}
 
 	private WebElement fieldLabelled(String label) {
