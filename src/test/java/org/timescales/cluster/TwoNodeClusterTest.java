@@ -200,7 +200,7 @@ class TwoNodeClusterTest {
 		String team = n % 2 == 0 ? "north" : "south";
 		String body = """
 				{"referralId": "CL-REF-%1$04d",
-				 "child": {"caseRef": "CL-%1$04d", "givenName": "Test", "familyName": "Child %1$d", "dateOfBirth": "2017-05-01"},
+				 "child": {"caseRef": "CL-%1$04d", "givenName": "Test", "familyName": "Child", "dateOfBirth": "2017-05-01"},
 				 "receivedAt": "2027-03-09T%2$s",
 				 "source": "2A",
 				 "team": "%3$s"}""".formatted(n, receivedTime(n), team);
