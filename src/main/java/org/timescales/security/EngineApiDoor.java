@@ -111,10 +111,12 @@ class EngineApiDoor extends OncePerRequestFilter {
 
 	private final Teams teams;
 
+	private final AsSystem asSystem;
+
 	private final ObjectMapper json = new ObjectMapper();
 
 	EngineApiDoor(IdentityService identityService, TaskService taskService, RuntimeService runtimeService,
-			FormService formService, RecordViews recordViews, CaseRepository cases, Teams teams) {
+			FormService formService, RecordViews recordViews, CaseRepository cases, Teams teams, AsSystem asSystem) {
 		this.identityService = identityService;
 		this.taskService = taskService;
 		this.runtimeService = runtimeService;
@@ -122,6 +124,7 @@ class EngineApiDoor extends OncePerRequestFilter {
 		this.recordViews = recordViews;
 		this.cases = cases;
 		this.teams = teams;
+		this.asSystem = asSystem;
 	}
 
 	@Configuration
@@ -130,9 +133,9 @@ class EngineApiDoor extends OncePerRequestFilter {
 		@Bean
 		FilterRegistrationBean<EngineApiDoor> engineApiDoorFilter(IdentityService identityService,
 				TaskService taskService, RuntimeService runtimeService, FormService formService,
-				RecordViews recordViews, CaseRepository cases, Teams teams) {
+				RecordViews recordViews, CaseRepository cases, Teams teams, AsSystem asSystem) {
 			FilterRegistrationBean<EngineApiDoor> registration = new FilterRegistrationBean<>(new EngineApiDoor(
-					identityService, taskService, runtimeService, formService, recordViews, cases, teams));
+					identityService, taskService, runtimeService, formService, recordViews, cases, teams, asSystem));
 			registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
 			// after Spring Security, which signs /engine-rest callers in (SecurityConfig)
 			registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
@@ -303,7 +306,7 @@ class EngineApiDoor extends OncePerRequestFilter {
 
 	private Set<String> formFields(Task task) {
 		Set<String> keys = new HashSet<>();
-		try (InputStream form = asSystem(() -> formService.getDeployedTaskForm(task.getId()))) {
+		try (InputStream form = asSystem.call(() -> formService.getDeployedTaskForm(task.getId()))) {
 			collectKeys(json.readTree(form), keys);
 		}
 		catch (RuntimeException | IOException noForm) {
@@ -332,7 +335,7 @@ class EngineApiDoor extends OncePerRequestFilter {
 	}
 
 	private String caseOf(Task task) {
-		ProcessInstance instance = asSystem(
+		ProcessInstance instance = asSystem.call(
 				() -> runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult());
 		return instance == null ? null : instance.getBusinessKey();
 	}
@@ -410,17 +413,6 @@ class EngineApiDoor extends OncePerRequestFilter {
 	private <T> T asCaller(Caller caller, java.util.function.Supplier<T> read) {
 		Authentication before = identityService.getCurrentAuthentication();
 		identityService.setAuthentication(caller.userId(), List.copyOf(caller.groups()));
-		try {
-			return read.get();
-		}
-		finally {
-			restore(before);
-		}
-	}
-
-	private <T> T asSystem(java.util.function.Supplier<T> read) {
-		Authentication before = identityService.getCurrentAuthentication();
-		identityService.clearAuthentication();
 		try {
 			return read.get();
 		}
