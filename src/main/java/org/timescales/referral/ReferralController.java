@@ -52,7 +52,7 @@ class ReferralController {
 			access.requireWriteForTeam(request.team());
 		}
 		String caseRef = request.child().caseRef();
-		if (!access.isFrontDoor() && referrals.caseExists(caseRef) && !access.mayRead(caseRef)) {
+		if (!access.isFrontDoor() && access.heldOutOfSight(caseRef)) {
 			// checked before the child's details are compared, so no answer confirms another team's child
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "child.caseRef: you may record a referral only for "
 					+ "a case your team holds, or a new one; the front door records referrals for any case");

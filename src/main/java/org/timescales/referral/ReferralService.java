@@ -62,11 +62,6 @@ public class ReferralService {
 			.map(r -> new Received(r, false, clocks.ofProcessInstance(r.processInstanceId())));
 	}
 
-	@Transactional(readOnly = true)
-	public boolean caseExists(String caseRef) {
-		return cases.findCase(caseRef).isPresent();
-	}
-
 	/**
 	 * A referral for a case already recorded goes to the team that holds the case, whichever team the
 	 * request names: only a transfer moves a case between teams.

@@ -42,7 +42,10 @@ public class CaseAccess {
 	 * the refused look at an existing case is on the record-view log.
 	 */
 	public void requireRead(String caseRef) {
-		String team = holderOf(caseRef);
+		requireRead(caseRef, holderOf(caseRef));
+	}
+
+	private void requireRead(String caseRef, String team) {
 		if (!canRead(current(), team)) {
 			recordViews.record(caseRef, "refused");
 			throw noSuchCase(caseRef);
@@ -56,7 +59,7 @@ public class CaseAccess {
 	public void requireWrite(String caseRef) {
 		String team = holderOf(caseRef);
 		if (!isFrontDoor()) {
-			requireRead(caseRef);
+			requireRead(caseRef, team);
 		}
 		requireWriteForTeam(team);
 	}
@@ -64,6 +67,11 @@ public class CaseAccess {
 	/** Whether the current user may read the case (false for one that does not exist). */
 	public boolean mayRead(String caseRef) {
 		return cases.findCase(caseRef).map(ChildCase::team).map(team -> canRead(current(), team)).orElse(false);
+	}
+
+	/** Whether the case is recorded and held by a team the current user may not read. */
+	public boolean heldOutOfSight(String caseRef) {
+		return cases.findCase(caseRef).map(ChildCase::team).map(team -> !canRead(current(), team)).orElse(false);
 	}
 
 	/** Whether the current user records referrals for any team: the front door (MASH) and administrators. */
