@@ -107,15 +107,7 @@ class MarkupInFormsBrowserTest extends ProcessTestSupport {
 
 	private void tasklistLogin(String user) {
 		for (int attempt = 1;; attempt++) {
-			browser.get(base() + "/camunda/app/tasklist/");
-			WebElement username = wait.until(ExpectedConditions
-				.elementToBeClickable(By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
-			username.clear();
-			username.sendKeys(user);
-			WebElement password = browser.findElement(By.cssSelector("form[name='signinForm'] input[type='password']"));
-			password.clear();
-			password.sendKeys("secret-" + user);
-			browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+			chromium.submitTasklistSignIn(base(), user, wait);
 			try {
 				wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
 				return;

@@ -8,9 +8,13 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.timescales.calendar.London;
 
 /**
@@ -59,6 +63,19 @@ public final class HeadlessChromium implements AutoCloseable {
 		// Debian's chromium ships only the en-US locale pack, so --lang alone leaves JavaScript in en-US
 		driver.executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", "en-GB"));
 		return new HeadlessChromium(driver, profile);
+	}
+
+	/** Opens Tasklist and sends its sign-in form for {@code user} (test password secret-<user>). */
+	public void submitTasklistSignIn(String baseUrl, String user, WebDriverWait wait) {
+		driver.get(baseUrl + "/camunda/app/tasklist/");
+		WebElement username = wait.until(ExpectedConditions
+			.elementToBeClickable(By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
+		username.clear();
+		username.sendKeys(user);
+		WebElement password = driver.findElement(By.cssSelector("form[name='signinForm'] input[type='password']"));
+		password.clear();
+		password.sendKeys("secret-" + user);
+		driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
 	}
 
 	public ChromeDriver driver() {

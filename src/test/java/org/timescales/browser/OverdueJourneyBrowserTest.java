@@ -256,15 +256,7 @@ class OverdueJourneyBrowserTest extends ProcessTestSupport {
 	}
 
 	private void tasklistLogin(String user) {
-		browser.get(base() + "/camunda/app/tasklist/");
-		WebElement username = wait.until(ExpectedConditions
-			.elementToBeClickable(By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
-		username.clear();
-		username.sendKeys(user);
-		WebElement password = browser.findElement(By.cssSelector("form[name='signinForm'] input[type='password']"));
-		password.clear();
-		password.sendKeys("secret-" + user);
-		browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+		chromium.submitTasklistSignIn(base(), user, wait);
 		wait.until(ExpectedConditions.visibilityOfElementLocated(filterLocator("My work")));
 	}
 
