@@ -60,11 +60,13 @@ public abstract class ProcessTestSupport {
 	@BeforeEach
 	void initEngineAndPeople() {
 		BpmnAwareTests.init(engine);
-		user("worker.north", "north", "practitioner");
+		user("worker.north", "north", "practitioner", "social-worker");
+		user("colleague.north", "north", "practitioner", "social-worker");
+		user("fp.north", "north", "practitioner", "family-practitioner");
 		user("tm.north", "north", "team-manager");
 		user("tm.south", "south", "team-manager");
 		user("sm.east", "service-manager");
-		user("worker.south", "south", "practitioner");
+		user("worker.south", "south", "practitioner", "social-worker");
 		user("auditor.one", "auditor");
 		user("admin.one", "camunda-admin");
 		user("frontdoor.one", "front-door");
@@ -113,8 +115,8 @@ public abstract class ProcessTestSupport {
 	protected String startByMessage(String message, String caseRef, Map<String, Object> variables) {
 		// a process of a child is granted to the team our case record names (org.timescales.security.Access)
 		if (jdbc.sql("select count(*) from child_case where case_ref = ?").param(caseRef).query(Long.class).single() == 0) {
-			jdbc.sql("insert into child_case (case_ref, given_name, family_name, date_of_birth, team, created_at) "
-					+ "values (?, 'Test', 'Child', date '2016-05-01', 'north', current_timestamp)")
+			jdbc.sql("insert into child_case (case_ref, given_name, family_name, date_of_birth, team, created_at, held_since) "
+					+ "values (?, 'Test', 'Child', date '2016-05-01', 'north', current_timestamp, current_timestamp)")
 				.param(caseRef)
 				.update();
 		}

@@ -24,16 +24,52 @@ public class CaseRepository {
 	public Optional<ChildCase> findCase(String caseRef) {
 		return jdbc.sql("select case_ref, given_name, family_name, date_of_birth, team from child_case where case_ref = ?")
 			.param(caseRef)
-			.query((rs, row) -> new ChildCase(rs.getString("case_ref"), rs.getString("given_name"),
-					rs.getString("family_name"), rs.getObject("date_of_birth", LocalDate.class), rs.getString("team")))
+			.query(CaseRepository::childCase)
 			.optional();
+	}
+
+	/**
+	 * The case, its row locked until the caller's transaction ends: every change of who holds a child
+	 * (allocation, transfer) takes this lock first, so two such changes of one case run one after the other.
+	 */
+	public Optional<ChildCase> lock(String caseRef) {
+		return jdbc.sql("select case_ref, given_name, family_name, date_of_birth, team from child_case where case_ref = ?"
+				+ " for update")
+			.param(caseRef)
+			.query(CaseRepository::childCase)
+			.optional();
+	}
+
+	/** Moves the case to another team: it is held there from {@code now}. */
+	public void moveTo(String caseRef, String team, Instant now) {
+		jdbc.sql("update child_case set team = ?, held_since = ? where case_ref = ?")
+			.params(team, utc(now), caseRef)
+			.update();
+	}
+
+	/** When the team now holding the case took it (its creation or the last transfer in). */
+	public Instant heldSince(String caseRef) {
+		return jdbc.sql("select held_since from child_case where case_ref = ?")
+			.param(caseRef)
+			.query((rs, row) -> instant(rs, "held_since"))
+			.single();
+	}
+
+	/** The cases a team holds, by reference. */
+	public List<ChildCase> heldBy(String team) {
+		return jdbc.sql("select case_ref, given_name, family_name, date_of_birth, team from child_case where team = ?"
+				+ " order by case_ref")
+			.param(team)
+			.query(CaseRepository::childCase)
+			.list();
 	}
 
 	public void insertCase(ChildCase child, Instant now) {
 		jdbc.sql("""
-				insert into child_case (case_ref, given_name, family_name, date_of_birth, team, created_at)
-				values (?, ?, ?, ?, ?, ?)""")
-			.params(child.caseRef(), child.givenName(), child.familyName(), child.dateOfBirth(), child.team(), utc(now))
+				insert into child_case (case_ref, given_name, family_name, date_of_birth, team, created_at, held_since)
+				values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(child.caseRef(), child.givenName(), child.familyName(), child.dateOfBirth(), child.team(), utc(now),
+					utc(now))
 			.update();
 	}
 
@@ -58,6 +94,11 @@ public class CaseRepository {
 			.params(referral.referralId(), referral.caseRef(), utc(referral.receivedAt()), referral.source(),
 					referral.team(), referral.processInstanceId(), utc(now))
 			.update();
+	}
+
+	private static ChildCase childCase(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new ChildCase(rs.getString("case_ref"), rs.getString("given_name"), rs.getString("family_name"),
+				rs.getObject("date_of_birth", LocalDate.class), rs.getString("team"));
 	}
 
 	private static ReferralRecord referral(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -82,6 +82,30 @@ public class ClockLedger {
 			.update();
 	}
 
+	/**
+	 * The case's running clocks now belong to another team: their breaches go to its managers. Only the
+	 * team changes; no start, due date or timer moves. Stopped clocks stay with the team that held them.
+	 */
+	void moveOpen(String caseRef, String team) {
+		jdbc.sql("update clock set team = ? where case_ref = ? and stopped_at is null").params(team, caseRef).update();
+	}
+
+	/** How many open clocks of each of these cases are past their deadline at {@code now}. */
+	public java.util.Map<String, Integer> overdueByCase(java.util.Collection<String> caseRefs, Instant now) {
+		if (caseRefs.isEmpty()) {
+			return java.util.Map.of();
+		}
+		java.util.Map<String, Integer> overdue = new java.util.HashMap<>();
+		jdbc.sql("select case_ref, count(*) as overdue from clock where stopped_at is null and due_at < :now"
+				+ " and case_ref in (:refs) group by case_ref")
+			.param("now", utc(now))
+			.param("refs", caseRefs)
+			.query(rs -> {
+				overdue.put(rs.getString("case_ref"), rs.getInt("overdue"));
+			});
+		return overdue;
+	}
+
 	void reminded(long id, Instant at) {
 		jdbc.sql("update clock set reminded_at = ? where id = ?").params(utc(at), id).update();
 	}

@@ -101,6 +101,11 @@ public class Clocks {
 			.forEach(record -> ledger.stop(record.id(), clock.instant(), null, ClockStatus.CANCELLED, reason));
 	}
 
+	/** A transfer: the case's running clocks go on, unchanged, for the team that now holds it. */
+	public void transfer(String caseRef, String team) {
+		ledger.moveOpen(caseRef, team);
+	}
+
 	public void reminded(ClockRecord record) {
 		ledger.reminded(record.id(), clock.instant());
 	}

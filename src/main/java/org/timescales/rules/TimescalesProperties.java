@@ -15,7 +15,8 @@ import org.timescales.calendar.Interval;
  */
 @ConfigurationProperties("timescales")
 public record TimescalesProperties(URI publicUrl, Escalation escalation, Map<String, Rule> rules,
-		Map<String, Team> teams, Map<String, Service> services, LookedAfter lookedAfter, List<SchoolTerm> schoolTerms) {
+		Map<String, Team> teams, Map<String, Service> services, LookedAfter lookedAfter, List<SchoolTerm> schoolTerms,
+		Map<String, QualifiedWork> qualifiedWork) {
 
 	public TimescalesProperties {
 		lookedAfter = lookedAfter != null ? lookedAfter : new LookedAfter(null, null, null);
@@ -25,6 +26,7 @@ public record TimescalesProperties(URI publicUrl, Escalation escalation, Map<Str
 		rules = rules != null ? new LinkedHashMap<>(rules) : Map.of();
 		teams = teams != null ? new LinkedHashMap<>(teams) : Map.of();
 		services = services != null ? new LinkedHashMap<>(services) : Map.of();
+		qualifiedWork = qualifiedWork != null ? new LinkedHashMap<>(qualifiedWork) : Map.of();
 	}
 
 	public record Escalation(Interval reviewWithin) {
@@ -53,6 +55,20 @@ public record TimescalesProperties(URI publicUrl, Escalation escalation, Map<Str
 			longTermVisits = longTermVisits != null ? longTermVisits : Interval.parse("3 months");
 			schoolAgeFrom = schoolAgeFrom != null ? schoolAgeFrom : 4;
 			schoolAgeTo = schoolAgeTo != null ? schoolAgeTo : 16;
+		}
+	}
+
+	/**
+	 * Work that only some roles may hold and do: a case with a running process of {@code processes} may be
+	 * allocated only to a member of one of {@code roles}, and those processes' tasks (all of them, or only
+	 * {@code tasks} where listed) may be worked only by them. {@code source} is the law or practice behind it.
+	 */
+	public record QualifiedWork(String name, List<String> processes, List<String> tasks, List<String> roles,
+			String source) {
+		public QualifiedWork {
+			processes = processes != null ? List.copyOf(processes) : List.of();
+			tasks = tasks != null ? List.copyOf(tasks) : List.of();
+			roles = roles != null ? List.copyOf(roles) : List.of();
 		}
 	}
 

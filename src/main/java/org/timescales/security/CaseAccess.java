@@ -96,6 +96,38 @@ public class CaseAccess {
 		}
 	}
 
+	/**
+	 * Refuses (403) unless the current user answers for the team: its manager, the manager of its
+	 * service, or an administrator. Who holds a child (allocation, transfer) is theirs to change.
+	 */
+	public void requireManagerOf(String team, String what) {
+		if (!managesTeam(team)) {
+			throw forbidden("Only the manager of team " + team + " or of its service may " + what);
+		}
+	}
+
+	/** Whether the current user is the team's manager, its service's manager or an administrator. */
+	public boolean managesTeam(String team) {
+		Authentication user = current();
+		if (user == null || team == null) {
+			return false;
+		}
+		if (groups(user).contains(Roles.ADMIN)) {
+			return true;
+		}
+		Team configured = properties.teams().get(team);
+		if (configured == null) {
+			return false;
+		}
+		var service = properties.services().get(configured.service());
+		return user.getName().equals(configured.manager()) || (service != null && user.getName().equals(service.manager()));
+	}
+
+	/** Whether the current user is an auditor (reads every case, changes none). */
+	public boolean isAuditor() {
+		return groups(current()).contains(Roles.AUDITOR);
+	}
+
 	public boolean canRead(Authentication user, String team) {
 		Set<String> groups = groups(user);
 		return groups.contains(Roles.AUDITOR) || groups.contains(Roles.ADMIN) || worksFor(user, team);

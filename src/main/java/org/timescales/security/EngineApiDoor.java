@@ -23,6 +23,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -113,10 +114,17 @@ class EngineApiDoor extends OncePerRequestFilter {
 
 	private final AsSystem asSystem;
 
+	private final RepositoryService repositoryService;
+
+	private final Qualifications qualifications;
+
 	private final ObjectMapper json = new ObjectMapper();
 
 	EngineApiDoor(IdentityService identityService, TaskService taskService, RuntimeService runtimeService,
-			FormService formService, RecordViews recordViews, CaseRepository cases, Teams teams, AsSystem asSystem) {
+			FormService formService, RecordViews recordViews, CaseRepository cases, Teams teams, AsSystem asSystem,
+			RepositoryService repositoryService, Qualifications qualifications) {
+		this.repositoryService = repositoryService;
+		this.qualifications = qualifications;
 		this.identityService = identityService;
 		this.taskService = taskService;
 		this.runtimeService = runtimeService;
@@ -133,9 +141,11 @@ class EngineApiDoor extends OncePerRequestFilter {
 		@Bean
 		FilterRegistrationBean<EngineApiDoor> engineApiDoorFilter(IdentityService identityService,
 				TaskService taskService, RuntimeService runtimeService, FormService formService,
-				RecordViews recordViews, CaseRepository cases, Teams teams, AsSystem asSystem) {
-			FilterRegistrationBean<EngineApiDoor> registration = new FilterRegistrationBean<>(new EngineApiDoor(
-					identityService, taskService, runtimeService, formService, recordViews, cases, teams, asSystem));
+				RecordViews recordViews, CaseRepository cases, Teams teams, AsSystem asSystem,
+				RepositoryService repositoryService, Qualifications qualifications) {
+			FilterRegistrationBean<EngineApiDoor> registration = new FilterRegistrationBean<>(
+					new EngineApiDoor(identityService, taskService, runtimeService, formService, recordViews, cases,
+							teams, asSystem, repositoryService, qualifications));
 			registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
 			// after Spring Security, which signs /engine-rest callers in (SecurityConfig)
 			registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
@@ -222,6 +232,16 @@ class EngineApiDoor extends OncePerRequestFilter {
 		}
 		if (read && (RECORDED_READS.contains(action) || "/variables".equals(parent(action)))) {
 			recordViews.record(caseOf(visible), "task", caller.userId());
+		}
+		if (TASK_WORK.contains(action) && !"/comment/create".equals(action)) {
+			var unmet = asSystem.call(() -> qualifications.unmetToWork(
+					repositoryService.getProcessDefinition(visible.getProcessDefinitionId()).getKey(),
+					visible.getTaskDefinitionKey(), caller.groups()));
+			if (unmet.isPresent()) {
+				write(response, HttpServletResponse.SC_FORBIDDEN, "{\"type\":\"AuthorizationException\",\"message\":\""
+						+ jsonText("You may not work this task: " + Qualifications.describe(unmet.get())) + "\"}");
+				return null;
+			}
 		}
 		if ("/complete".equals(action) || "/submit-form".equals(action)) {
 			return onlyFormFields(visible, request, response);

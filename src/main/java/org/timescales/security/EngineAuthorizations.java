@@ -21,12 +21,13 @@ import org.springframework.stereotype.Component;
 /**
  * The role-wide engine permissions, made exactly so at start-up (created when missing, narrowed when an
  * older version granted more). Practitioners and managers may use Tasklist and see which processes
- * exist; they start nothing and change no instance through the engine: their cases' instances are
- * granted to their team read-only by {@link Access}, and the engine grants a task's candidates and
- * assignee {@code TASK_WORK} (claim, complete), not {@code UPDATE}. Auditors may read every case and
- * its history and change nothing. Our audited commands ({@link Roles#COMMANDS}) may start processes,
- * correct dates and move due dates. Cockpit and Admin stay with Camunda's administrators' group, which
- * the engine lets do anything.
+ * exist; they start nothing and change no instance through the engine, and read only the tasks the
+ * engine grants their candidates and assignee ({@code TASK_WORK}: claim, complete, not {@code UPDATE}).
+ * Nothing is granted per case or per instance (see {@link Access}). Auditors may read every case and
+ * its history and change nothing. Our own API and pages ({@link Roles#READS}) read any case they have
+ * checked, and our audited commands ({@link Roles#COMMANDS}) may start processes, correct dates and
+ * move due dates. Cockpit and Admin stay with Camunda's administrators' group, which the engine lets do
+ * anything. Every grant here is one row per group: the authorization table grows with open tasks only.
  */
 @Component
 @Order(-10)
@@ -70,6 +71,16 @@ class EngineAuthorizations implements ApplicationRunner {
 				ProcessInstancePermissions.READ, ProcessInstancePermissions.UPDATE,
 				ProcessInstancePermissions.UPDATE_VARIABLE);
 		grant(Roles.COMMANDS, Resources.TASK, "*", Permissions.READ, Permissions.UPDATE);
+		// our API's reads, each checked per case before it runs (CaseAccess); commands read too
+		for (String ours : List.of(Roles.READS, Roles.COMMANDS)) {
+			grant(ours, Resources.USER, "*", Permissions.READ);
+			grant(ours, Resources.GROUP, "*", Permissions.READ);
+		}
+		grant(Roles.READS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
+				ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+				ProcessDefinitionPermissions.READ_TASK);
+		grant(Roles.READS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+		grant(Roles.READS, Resources.TASK, "*", Permissions.READ);
 		// the shared Tasklist filters (org.timescales.workqueue.TaskFilters) are for everyone
 		if (authorizations.createAuthorizationQuery().userIdIn("*").resourceType(Resources.FILTER).count() == 0) {
 			Authorization filters = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
@@ -79,6 +90,35 @@ class EngineAuthorizations implements ApplicationRunner {
 			authorizations.saveAuthorization(filters);
 		}
 		narrowOlderGrants();
+		dropPerInstanceGrants();
+	}
+
+	/**
+	 * An older version granted each instance and its history to the case's team and service manager:
+	 * four rows per instance, kept for ever, that every command's group check read. Removed once, in
+	 * pages; the wildcard grants stay.
+	 */
+	private void dropPerInstanceGrants() {
+		int dropped = 0;
+		for (Resource resource : List.of(Resources.PROCESS_INSTANCE, Resources.HISTORIC_PROCESS_INSTANCE)) {
+			while (true) {
+				List<Authorization> perInstance = authorizations.createAuthorizationQuery()
+					.resourceType(resource)
+					.listPage(0, 1000)
+					.stream()
+					.filter(grant -> !"*".equals(grant.getResourceId()))
+					.toList();
+				if (perInstance.isEmpty()) {
+					break;
+				}
+				perInstance.forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
+				dropped += perInstance.size();
+			}
+		}
+		if (dropped > 0) {
+			org.slf4j.LoggerFactory.getLogger(EngineAuthorizations.class)
+				.info("Removed {} per-instance grants of an older version: access follows the case record", dropped);
+		}
 	}
 
 	/**

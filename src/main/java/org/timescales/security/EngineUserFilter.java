@@ -16,9 +16,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Tells the engine who is making this request, so the user operation log and the engine's
  * authorizations see the real person, and forgets it afterwards: the engine keeps it per thread.
- * A write to our own API ({@code /api}, checked per case by CaseAccess before it runs) is one of our
- * audited commands: for it the engine also sees {@link Roles#COMMANDS}, whose permissions let the
- * command do what the person may not do through the engine's API directly.
+ * Our own API and pages check each case themselves (CaseAccess) before touching it: for them the engine
+ * also sees {@link Roles#READS}, and for a change (a write to {@code /api}, a page's form) one of our
+ * audited commands, {@link Roles#COMMANDS}, whose permissions let the command do what the person may not
+ * do through the engine's API directly. The engine's API ({@code /engine-rest}) sees the person alone.
  */
 class EngineUserFilter extends OncePerRequestFilter {
 
@@ -42,8 +43,11 @@ class EngineUserFilter extends OncePerRequestFilter {
 			.filter(a -> a.startsWith(CamundaIdentityAuthenticationProvider.GROUP_PREFIX))
 			.map(a -> a.substring(CamundaIdentityAuthenticationProvider.GROUP_PREFIX.length()))
 			.collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
-		if (isCommand(request)) {
-			groups.add(Roles.COMMANDS);
+		if (isOurs(request)) {
+			groups.add(Roles.READS);
+			if (isCommand(request)) {
+				groups.add(Roles.COMMANDS);
+			}
 		}
 		identityService.setAuthentication(authentication.getName(), groups);
 		try {
@@ -54,10 +58,17 @@ class EngineUserFilter extends OncePerRequestFilter {
 		}
 	}
 
+	/** Our API and pages (this filter sits only in their security chains), not the engine's own API. */
+	private static boolean isOurs(HttpServletRequest request) {
+		return !request.getServletPath().startsWith("/engine-rest");
+	}
+
+	/** A change: a write to our API, or a page's form (which Spring Security has checked for its CSRF token). */
 	private static boolean isCommand(HttpServletRequest request) {
 		String method = request.getMethod();
-		return request.getServletPath().startsWith("/api/") && !"GET".equals(method) && !"HEAD".equals(method)
-				&& !"OPTIONS".equals(method);
+		String path = request.getServletPath();
+		return !"GET".equals(method) && !"HEAD".equals(method) && !"OPTIONS".equals(method)
+				&& !path.equals("/login") && !path.equals("/logout");
 	}
 
 }

@@ -5,6 +5,15 @@ public final class Roles {
 
 	public static final String PRACTITIONER = "practitioner";
 
+	/** A worker's qualification, one of these three besides {@link #PRACTITIONER} (see qualified-work). */
+	public static final String SOCIAL_WORKER = "social-worker";
+
+	/** A lead practitioner who is not a social worker: holds child in need work under supervision. */
+	public static final String FAMILY_PRACTITIONER = "family-practitioner";
+
+	/** A child protection lead practitioner (five years post-qualifying): holds complex protection cases. */
+	public static final String CP_LEAD_PRACTITIONER = "cp-lead-practitioner";
+
 	public static final String TEAM_MANAGER = "team-manager";
 
 	public static final String SERVICE_MANAGER = "service-manager";
@@ -24,6 +33,13 @@ public final class Roles {
 	 * colon keeps it out of the identity service: group ids there are [a-zA-Z0-9._-].
 	 */
 	public static final String COMMANDS = "timescales:commands";
+
+	/**
+	 * Likewise for every request to our own API and pages: they check each case themselves (CaseAccess)
+	 * before reading it, so the engine lets them read any instance, task and history. The engine's own
+	 * API never sees it.
+	 */
+	public static final String READS = "timescales:reads";
 
 	private Roles() {
 	}

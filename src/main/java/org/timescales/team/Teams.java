@@ -1,8 +1,13 @@
 package org.timescales.team;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 import org.timescales.rules.TimescalesProperties;
@@ -52,6 +57,32 @@ public class Teams {
 					"Team '" + teamId + "' belongs to unknown service '" + team.service() + "'");
 		}
 		return service.manager();
+	}
+
+	/** The people in the team's group, by user id. */
+	public List<String> membersOf(String teamId) {
+		return identityService.createUserQuery().memberOfGroup(teamId).orderByUserId().asc().list().stream()
+			.map(User::getId)
+			.toList();
+	}
+
+	/** The groups a person belongs to (teams and roles), none for an unknown id. */
+	public Set<String> groupsOf(String userId) {
+		return identityService.createGroupQuery().groupMember(userId).list().stream()
+			.map(Group::getId)
+			.collect(Collectors.toSet());
+	}
+
+	public boolean userExists(String userId) {
+		return userId != null && identityService.createUserQuery().userId(userId).count() > 0;
+	}
+
+	/** The teams a person manages, or whose service they manage. */
+	public List<String> teamsManagedBy(String userId) {
+		return properties.teams().entrySet().stream()
+			.filter(team -> userId.equals(team.getValue().manager()) || userId.equals(serviceManagerOf(team.getKey())))
+			.map(Map.Entry::getKey)
+			.toList();
 	}
 
 	/** A person's e-mail address, else the team's shared mailbox, so a mail always has somewhere to go. */

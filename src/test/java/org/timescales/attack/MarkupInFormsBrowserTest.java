@@ -65,8 +65,8 @@ class MarkupInFormsBrowserTest extends ProcessTestSupport {
 	@Test
 	void theManagersFormShowsMarkupInANameAndInASummaryAsText() {
 		String caseRef = newCaseRef("MKB");
-		jdbc.sql("insert into child_case (case_ref, given_name, family_name, date_of_birth, team, created_at) "
-				+ "values (?, ?, ?, date '2016-05-01', 'north', current_timestamp)")
+		jdbc.sql("insert into child_case (case_ref, given_name, family_name, date_of_birth, team, created_at, held_since) "
+				+ "values (?, ?, ?, date '2016-05-01', 'north', current_timestamp, current_timestamp)")
 			.params(caseRef, GIVEN, FAMILY)
 			.update();
 		String pid = referredForAssessment(caseRef);

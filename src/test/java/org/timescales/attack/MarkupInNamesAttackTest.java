@@ -114,8 +114,8 @@ class MarkupInNamesAttackTest extends ProcessTestSupport {
 		String caseRef = newCaseRef("OLD");
 		String given = IMG;
 		String family = "**Bold** [link](https://evil.example) www.evil.example <a href=\"https://evil.example\">x</a>";
-		jdbc.sql("insert into child_case (case_ref, given_name, family_name, date_of_birth, team, created_at) "
-				+ "values (?, ?, ?, date '2016-05-01', 'north', current_timestamp)")
+		jdbc.sql("insert into child_case (case_ref, given_name, family_name, date_of_birth, team, created_at, held_since) "
+				+ "values (?, ?, ?, date '2016-05-01', 'north', current_timestamp, current_timestamp)")
 			.params(caseRef, given, family)
 			.update();
 		clockAt("2026-11-23T10:30:00Z");

@@ -84,7 +84,7 @@ class RulesTest {
 	void startUpFailsNamingTheLooseRule() {
 		Map<String, Rule> rules = lawful();
 		rules.put("referral-decision", rule("2 working days", null, Basis.STATUTORY, null));
-		TimescalesProperties properties = new TimescalesProperties(null, null, rules, null, null, null, null);
+		TimescalesProperties properties = new TimescalesProperties(null, null, rules, null, null, null, null, null);
 		assertThatThrownBy(() -> new Rules(properties)).isInstanceOf(IllegalStateException.class)
 			.hasMessage("Invalid timescales.rules: referral-decision is 2 working days, looser than the law allows "
 					+ "(1 working day)");
