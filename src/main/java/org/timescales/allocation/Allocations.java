@@ -22,6 +22,7 @@ import org.timescales.casefile.ChildCase;
 import org.timescales.casefile.Holdings;
 import org.timescales.casefile.Transfer;
 import org.timescales.clock.Clocks;
+import org.timescales.security.Access;
 import org.timescales.security.CaseAccess;
 import org.timescales.security.Qualifications;
 import org.timescales.security.Roles;
@@ -53,6 +54,8 @@ public class Allocations {
 
 	private final CaseAccess access;
 
+	private final Access engineAccess;
+
 	private final Teams teams;
 
 	private final Qualifications qualifications;
@@ -67,9 +70,10 @@ public class Allocations {
 
 	private final Clock clock;
 
-	Allocations(CaseRepository cases, Holdings holdings, CaseAccess access, Teams teams, Qualifications qualifications,
-			Clocks clocks, RuntimeService runtimeService, TaskService taskService, RepositoryService repositoryService,
-			Clock clock) {
+	Allocations(CaseRepository cases, Holdings holdings, CaseAccess access, Access engineAccess, Teams teams,
+			Qualifications qualifications, Clocks clocks, RuntimeService runtimeService, TaskService taskService,
+			RepositoryService repositoryService, Clock clock) {
+		this.engineAccess = engineAccess;
 		this.cases = cases;
 		this.holdings = holdings;
 		this.access = access;
@@ -170,13 +174,18 @@ public class Allocations {
 				continue;
 			}
 			for (Task task : openTasks(instance)) {
-				if (isTeamWork(task, fromTeam)) {
+				boolean teamWork = isTeamWork(task, fromTeam);
+				if (teamWork) {
 					taskService.deleteCandidateGroup(task.getId(), fromTeam);
 					taskService.addCandidateGroup(task.getId(), toTeam);
 				}
-				if (task.getAssignee() != null) {
-					taskService.setAssignee(task.getId(), task.getAssignee().equals(oldManager) ? newManager : null);
+				String assignee = task.getAssignee();
+				String newAssignee = assignee != null && assignee.equals(oldManager) ? newManager : null;
+				if (assignee != null) {
+					taskService.setAssignee(task.getId(), newAssignee);
 				}
+				engineAccess.withdrawTaskGrants(task.getId(), teamWork ? fromTeam : null,
+						assignee == null || assignee.equals(newAssignee) ? null : assignee);
 			}
 		}
 		return transfer;

@@ -1,6 +1,8 @@
 package org.timescales.security;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import org.timescales.casefile.CaseRepository;
@@ -26,8 +28,30 @@ public class Access {
 
 	private final CaseRepository cases;
 
-	Access(CaseRepository cases) {
+	private final AuthorizationService authorizations;
+
+	private final AsSystem asSystem;
+
+	Access(CaseRepository cases, AuthorizationService authorizations, AsSystem asSystem) {
 		this.cases = cases;
+		this.authorizations = authorizations;
+		this.asSystem = asSystem;
+	}
+
+	/**
+	 * Takes back what the engine granted a task's former candidate group and former assignee: it grants
+	 * {@code TASK_WORK} as they are added but keeps the grant when they are removed, so a moved task would
+	 * stay in the old team's Tasklist. A transfer calls this for each task it moves.
+	 */
+	public void withdrawTaskGrants(String taskId, String formerGroup, String formerAssignee) {
+		asSystem.run(() -> authorizations.createAuthorizationQuery()
+			.resourceType(Resources.TASK)
+			.resourceId(taskId)
+			.list()
+			.stream()
+			.filter(grant -> formerGroup != null && formerGroup.equals(grant.getGroupId())
+					|| formerAssignee != null && formerAssignee.equals(grant.getUserId()))
+			.forEach(grant -> authorizations.deleteAuthorization(grant.getId())));
 	}
 
 	public void grant(DelegateExecution execution) {
