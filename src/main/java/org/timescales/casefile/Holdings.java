@@ -67,10 +67,13 @@ public class Holdings {
 
 	/** When the case's last allocation in a team ended, if it had one. */
 	public Optional<Instant> lastEnded(String caseRef, String team) {
-		return Optional.ofNullable(jdbc.sql("select max(ended_at) as last_ended from allocation where case_ref = ? and team = ?")
+		return jdbc.sql("select ended_at from allocation where case_ref = ? and team = ? and ended_at is not null"
+				+ " order by ended_at desc")
 			.params(caseRef, team)
-			.query((rs, row) -> instant(rs, "last_ended"))
-			.single());
+			.query((rs, row) -> instant(rs, "ended_at"))
+			.list()
+			.stream()
+			.findFirst();
 	}
 
 	public void allocate(String caseRef, String team, String worker, String supervisor, Instant at, String by,

@@ -26,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.timescales.calendar.London;
 import org.timescales.calendar.WorkingCalendar;
 import org.timescales.notification.MailOutbox;
+import org.timescales.oversight.Caseloads;
 import org.timescales.notification.MailTemplates;
 import org.timescales.notification.MailTemplates.Mail;
 import org.timescales.rules.TimescalesProperties;
@@ -58,6 +59,8 @@ public class MorningDigest {
 
 	private final MailTemplates templates;
 
+	private final Caseloads caseloads;
+
 	private final Teams teams;
 
 	private final TimescalesProperties properties;
@@ -70,7 +73,8 @@ public class MorningDigest {
 
 	MorningDigest(JdbcClient jdbc, MailOutbox outbox, MailTemplates templates, Teams teams,
 			TimescalesProperties properties, WorkingCalendar calendar, PlatformTransactionManager transactionManager,
-			Clock clock) {
+			Caseloads caseloads, Clock clock) {
+		this.caseloads = caseloads;
 		this.jdbc = jdbc;
 		this.outbox = outbox;
 		this.templates = templates;
@@ -93,7 +97,8 @@ public class MorningDigest {
 	}
 
 	/** One team's part of a digest. */
-	public record TeamSection(String name, List<Breach> breaches, List<Breach> repeated, List<Due> dueToday) {
+	public record TeamSection(String name, List<Breach> breaches, List<Breach> repeated, List<Due> dueToday,
+			List<Caseloads.Unallocated> unallocated) {
 
 		boolean isEmpty() {
 			return breaches.isEmpty() && repeated.isEmpty() && dueToday.isEmpty();
@@ -104,8 +109,10 @@ public class MorningDigest {
 			List<Breach> newShown = first(breaches, rows);
 			List<Breach> repeatedShown = first(repeated, rows);
 			List<Due> dueShown = first(dueToday, rows);
+			List<Caseloads.Unallocated> unallocatedShown = first(unallocated, rows);
 			return new Shown(name, newShown, breaches.size() - newShown.size(), repeatedShown,
-					repeated.size() - repeatedShown.size(), dueShown, dueToday.size() - dueShown.size());
+					repeated.size() - repeatedShown.size(), dueShown, dueToday.size() - dueShown.size(), unallocatedShown,
+					unallocated.size() - unallocatedShown.size());
 		}
 
 		private static <T> List<T> first(List<T> list, int rows) {
@@ -120,7 +127,7 @@ public class MorningDigest {
 	 * the outbox's size.
 	 */
 	public record Shown(String name, List<Breach> breaches, int moreBreaches, List<Breach> repeated, int moreRepeated,
-			List<Due> dueToday, int moreDueToday) {
+			List<Due> dueToday, int moreDueToday, List<Caseloads.Unallocated> unallocated, int moreUnallocated) {
 	}
 
 	/** Rows a digest mail lists in all, shared between its teams' lists (at least 2 a list). */
@@ -195,9 +202,10 @@ public class MorningDigest {
 	/** Each configured team's part: breaches raised in (since, now], open clocks due on the day. */
 	private Map<String, TeamSection> sections(LocalDate day, Instant since, Instant now) {
 		Map<String, TeamSection> sections = new LinkedHashMap<>();
+		// the children nobody holds, longest waiting first, in the mail of a team that has news anyway
 		properties.teams().forEach((id, team) -> sections.put(id,
 				new TeamSection(team.name() != null ? team.name() : id, new ArrayList<>(), new ArrayList<>(),
-						new ArrayList<>())));
+						new ArrayList<>(), caseloads.of(id).unallocated())));
 		jdbc.sql("""
 				select c.team, c.case_ref, e.overdue_task, e.tier, c.due_date, c.stopped_at, e.mailed
 				from escalation e join clock c on c.id = e.clock_id

@@ -9,13 +9,9 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.UriUtils;
 import org.timescales.calendar.IntervalUnit;
@@ -32,7 +28,7 @@ import org.timescales.oversight.OversightReport.TeamOversight;
 import org.timescales.oversight.OversightReport.WorkerSummary;
 import org.timescales.rules.Rule;
 import org.timescales.rules.Rules;
-import org.timescales.security.AsSystem;
+import org.timescales.casefile.Holdings;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.timescales.oversight.OversightReport.UNALLOCATED;
@@ -40,16 +36,14 @@ import static org.timescales.oversight.OversightReport.UNALLOCATED;
 /**
  * Builds the oversight report for a set of teams at the engine clock's "now": lateness in working
  * days (from the due date to today, London) and in hours for hour rules, the escalation state of
- * each breach, the reviews still awaited on breaches whose work has since been done, and who holds each piece of work (the assignee of the open task whose due date is the
- * clock's deadline).
+ * each breach, the reviews still awaited on breaches whose work has since been done, who holds each piece of
+ * work (the worker the case is allocated to) and the children nobody holds.
  */
 @Service
 public class Oversight {
 
 	/** "Due soon": due within this many working days of today. */
 	public static final int DUE_SOON_WORKING_DAYS = 5;
-
-	private static final int TASK_QUERY_CHUNK = 500;
 
 	private final OversightQueries queries;
 
@@ -59,20 +53,20 @@ public class Oversight {
 
 	private final Rules rules;
 
-	private final TaskService taskService;
+	private final Holdings holdings;
 
-	private final AsSystem asSystem;
+	private final Caseloads caseloads;
 
 	private final Clock clock;
 
 	Oversight(OversightQueries queries, OversightScope scope, WorkingCalendar calendar, Rules rules,
-			TaskService taskService, AsSystem asSystem, Clock clock) {
+			Holdings holdings, Caseloads caseloads, Clock clock) {
 		this.queries = queries;
 		this.scope = scope;
 		this.calendar = calendar;
 		this.rules = rules;
-		this.taskService = taskService;
-		this.asSystem = asSystem;
+		this.holdings = holdings;
+		this.caseloads = caseloads;
 		this.clock = clock;
 	}
 
@@ -111,7 +105,7 @@ public class Oversight {
 				.toList();
 			int statutory = (int) teamBreaches.stream().filter(b -> "STATUTORY".equals(b.basis())).count();
 			teamReports.add(new TeamOversight(team, scope.nameOf(team), scope.managerOf(team), statutory, teamBreaches,
-					teamAwaitingReview, teamDueSoon, summary(teamBreaches, teamDueSoon)));
+					teamAwaitingReview, teamDueSoon, summary(teamBreaches, teamDueSoon), caseloads.of(team).unallocated()));
 		}
 		return new OversightReport(viewer.userId(), now, today, until, teamReports);
 	}
@@ -127,7 +121,7 @@ public class Oversight {
 		int tier = escalations.stream().mapToInt(Escalation::tier).max().orElse(0);
 		return new Breach(c.caseRef(), caseUrl(c.caseRef()), c.id(), c.ruleId(), c.label(), basisOf(rule),
 				c.dueDate(), c.dueAt(), Math.max(0, calendar.workingDaysBetween(c.dueDate(), today)), hoursLate,
-				workers.getOrDefault(key(c.processInstanceId(), c.dueAt()), UNALLOCATED), tier, escalations);
+				workers.getOrDefault(c.caseRef(), UNALLOCATED), tier, escalations);
 	}
 
 	private AwaitingReview awaitingReview(StoppedUnreviewed e) {
@@ -143,7 +137,7 @@ public class Oversight {
 		Long hoursLeft = isHourRule(rule) ? Duration.between(now, c.dueAt()).toHours() : null;
 		return new DueSoon(c.caseRef(), caseUrl(c.caseRef()), c.id(), c.ruleId(), c.label(), basisOf(rule),
 				c.dueDate(), c.dueAt(), Math.max(0, calendar.workingDaysBetween(today, c.dueDate())), hoursLeft,
-				workers.getOrDefault(key(c.processInstanceId(), c.dueAt()), UNALLOCATED));
+				workers.getOrDefault(c.caseRef(), UNALLOCATED));
 	}
 
 	/** Per worker: breaches, the worst lateness, deadlines due soon; most breaches first, unallocated last on ties. */
@@ -171,50 +165,14 @@ public class Oversight {
 	}
 
 	/**
-	 * Who holds each clock's work: the assignee of an open task of the clock's process instance whose
-	 * due date is the clock's deadline (the latest created, if several), keyed by instance and deadline.
-	 * One task query per chunk of process instances, not one per clock.
-	 * <p>
-	 * Read as the system, not as the viewer: whether the viewer may see these teams has already been
-	 * decided ({@link OversightScope}), and the engine grants tasks only to their candidates and
-	 * assignee, so a service manager or an auditor would otherwise see every piece of work as
-	 * unallocated. Only assignee ids leave this method.
+	 * Who holds each clock's work: the worker the case is allocated to (one query for all of them), keyed
+	 * by case reference; a case nobody holds is missing, and shown as unallocated.
 	 */
 	private Map<String, String> workersOf(Collection<OpenClock> clocks) {
-		return asSystem.call(() -> assigneesOf(clocks));
-	}
-
-	private Map<String, String> assigneesOf(Collection<OpenClock> clocks) {
-		Set<String> wanted = new LinkedHashSet<>();
-		Set<String> instances = new LinkedHashSet<>();
-		for (OpenClock c : clocks) {
-			wanted.add(key(c.processInstanceId(), c.dueAt()));
-			instances.add(c.processInstanceId());
-		}
 		Map<String, String> workers = new HashMap<>();
-		List<String> ids = List.copyOf(instances);
-		for (int from = 0; from < ids.size(); from += TASK_QUERY_CHUNK) {
-			List<Task> tasks = taskService.createTaskQuery()
-				.processInstanceIdIn(ids.subList(from, Math.min(ids.size(), from + TASK_QUERY_CHUNK))
-					.toArray(String[]::new))
-				.orderByTaskCreateTime()
-				.asc()
-				.list();
-			for (Task task : tasks) {
-				if (task.getAssignee() == null || task.getDueDate() == null) {
-					continue;
-				}
-				String key = key(task.getProcessInstanceId(), task.getDueDate().toInstant());
-				if (wanted.contains(key)) {
-					workers.put(key, task.getAssignee()); // later tasks win: the step the work is at now
-				}
-			}
-		}
+		holdings.current(clocks.stream().map(OpenClock::caseRef).collect(java.util.stream.Collectors.toSet()))
+			.forEach((caseRef, allocation) -> workers.put(caseRef, allocation.worker()));
 		return workers;
-	}
-
-	private static String key(String processInstanceId, Instant dueAt) {
-		return processInstanceId + "@" + dueAt.toEpochMilli();
 	}
 
 	private Rule ruleOf(String ruleId) {

@@ -29,7 +29,7 @@ public record OversightReport(String viewer, Instant generatedAt, LocalDate toda
 	 */
 	public record TeamOversight(String team, String name, String manager, int statutoryBreaches,
 			List<Breach> breaches, List<AwaitingReview> awaitingReview, List<DueSoon> dueSoon,
-			List<WorkerSummary> workers) {
+			List<WorkerSummary> workers, List<Caseloads.Unallocated> unallocated) {
 	}
 
 	/**

@@ -143,7 +143,7 @@ class OversightTest extends ProcessTestSupport {
 	void theServiceManagerSeesEveryTeamOfTheServiceWithWhoHoldsTheWork() throws Exception {
 		JsonNode report = report("sm.east", "secret-sm.east", null);
 
-		assertThat(report.get("teams").findValuesAsText("team")).containsExactly("north", "south", "west");
+		assertThat(report.get("teams").findValuesAsText("team")).containsExactly("north", "south", "caseload", "west");
 		JsonNode north = report.at("/teams/0");
 		// the worker is shown although the engine grants the task only to its team and assignee
 		assertThat(row(north.get("breaches"), scenario.northLate()).get("worker").asText()).isEqualTo(WORKER);
@@ -258,20 +258,31 @@ class OversightTest extends ProcessTestSupport {
 		assertThat(get("tm.north", "secret-tm.north", "/oversight").getBody()).doesNotContain(caseRef);
 	}
 
+	/** The manager allocates the case: the breaches page names whoever holds it. */
+	private void allocate(String caseRef, String worker) {
+		var answer = http.withBasicAuth("tm.north", "secret-tm.north")
+			.exchange("/api/cases/" + caseRef + "/allocation", org.springframework.http.HttpMethod.POST,
+					new org.springframework.http.HttpEntity<>(Map.of("worker", worker, "reason", "Allocated"),
+							jsonHeaders()),
+					String.class);
+		assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(200);
+	}
+
 	private Scenario build() {
-		user(WORKER, "north", "practitioner");
+		user(WORKER, "north", "practitioner", "social-worker");
 
 		// (i) a north assessment due by the end of Thursday 28 January 2027, held by WORKER
 		String northLate = newCaseRef("OVL");
 		String latePid = referredAndDecided(northLate, "north", "2026-11-23T10:00:00", "ASSESSMENT");
-		taskService.setAssignee(task(latePid, "UserTask_CompleteAssessment").getId(), WORKER);
+		allocate(northLate, WORKER);
+		assertThat(task(latePid, "UserTask_CompleteAssessment").getAssignee()).isEqualTo(WORKER);
 
 		// (ii) a north assessment due on Monday 8 February 2027: 3 working days after 3 February
 		String northDueSoon = newCaseRef("OVD");
 		LocalDate referredOn = calendar.subtractWorkingDays(LocalDate.of(2027, 2, 8), 45);
 		String dueSoonPid = referredAndDecided(northDueSoon, "north", referredOn + "T10:00:00", "ASSESSMENT");
 		assertThat(clock(dueSoonPid, "assessment").dueDate()).isEqualTo(LocalDate.of(2027, 2, 8));
-		taskService.setAssignee(task(dueSoonPid, "UserTask_CompleteAssessment").getId(), WORKER);
+		allocate(northDueSoon, WORKER);
 
 		// the north assessment passes its deadline: tier 1 to tm.north, who reviews it that morning
 		clockAt("2027-01-29T00:00:30Z");

@@ -1,0 +1,171 @@
+package org.timescales.oversight;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.timescales.ProcessTestSupport;
+import org.timescales.TimescalesTest;
+import org.timescales.clock.ClockStatus;
+import org.timescales.referral.ReferralRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code GET /api/caseloads}: each worker's children by kind of work with their overdue clocks, and the
+ * unallocated children, longest waiting first, for the teams the viewer answers for. The team
+ * "caseload" is this class's alone, so every count is exact. The breaches page's "By worker" follows the
+ * allocation too.
+ */
+@TimescalesTest
+class CaseloadApiTest extends ProcessTestSupport {
+
+	private static final String TEAM = "caseload";
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	ObjectMapper json;
+
+	@BeforeEach
+	void people() {
+		user("tm.caseload", TEAM, "team-manager");
+		user("sw.caseload", TEAM, "practitioner", "social-worker");
+		user("fp.caseload", TEAM, "practitioner", "family-practitioner");
+	}
+
+	@Test
+	void aManagerSeesEachWorkersCaseloadAndTheUnallocatedLongestWaitingFirst() throws Exception {
+		// an assessment (child in need) and a section 47 enquiry held by the social worker; two children unallocated
+		String assessed = newCaseRef("CL-CIN");
+		clockAt("2026-11-23T10:30:00Z");
+		String assessment = receive(assessed, "2026-11-23T10:00:00");
+		complete(assessment, "UserTask_DecideOnReferral", Map.of("referralDecision", "ASSESSMENT",
+				"referralDecisionDate", "2026-11-23", "decisionRationale", "Assess"));
+		String protectedChild = newCaseRef("CL-CP");
+		String enquiry = receive(protectedChild, "2026-11-23T10:15:00");
+		complete(enquiry, "UserTask_DecideOnReferral", Map.of("referralDecision", "STRATEGY_DISCUSSION",
+				"referralDecisionDate", "2026-11-23", "decisionRationale", "Injury"));
+		clockAt("2026-11-24T09:00:00Z");
+		assertThat(allocate(assessed, "sw.caseload").getStatusCode().value()).isEqualTo(200);
+		assertThat(allocate(protectedChild, "sw.caseload").getStatusCode().value()).isEqualTo(200);
+		String waitingLongest = newCaseRef("CL-U1");
+		clockAt("2026-11-25T10:30:00Z");
+		receive(waitingLongest, "2026-11-25T10:00:00");
+		String waiting = newCaseRef("CL-U2");
+		clockAt("2026-11-30T10:30:00Z");
+		receive(waiting, "2026-11-30T10:00:00");
+		clockAt("2026-12-01T12:00:00Z");
+
+		ResponseEntity<String> answer = caseloads("tm.caseload", TEAM);
+
+		assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(200);
+		JsonNode caseload = json.readTree(answer.getBody());
+		assertThat(caseload.get("team").asText()).isEqualTo(TEAM);
+		JsonNode sw = worker(caseload, "sw.caseload");
+		assertThat(sw.get("role").asText()).isEqualTo("social-worker");
+		assertThat(sw.get("children").asInt()).isEqualTo(2);
+		assertThat(sw.get("childProtection").asInt()).isEqualTo(1);
+		assertThat(sw.get("lookedAfter").asInt()).isEqualTo(0);
+		assertThat(sw.get("childInNeed").asInt()).isEqualTo(1);
+		long overdue = java.util.stream.Stream.of(assessed, protectedChild)
+			.flatMap(ref -> caseClocks.ofCase(ref).stream())
+			.filter(c -> c.status() == ClockStatus.OVERDUE)
+			.count();
+		assertThat(overdue).isPositive();
+		assertThat(sw.get("overdueClocks").asLong()).isEqualTo(overdue);
+		JsonNode fp = worker(caseload, "fp.caseload");
+		assertThat(fp.get("role").asText()).isEqualTo("family-practitioner");
+		assertThat(fp.get("children").asInt()).isZero();
+		JsonNode unallocated = caseload.get("unallocated");
+		assertThat(unallocated.findValuesAsText("caseRef")).containsExactly(waitingLongest, waiting);
+		assertThat(unallocated.at("/0/since").asText()).isEqualTo("2026-11-25T10:30:00Z");
+		// Thursday 26, Friday 27, Monday 30 November, Tuesday 1 December
+		assertThat(unallocated.at("/0/workingDaysUnallocated").asInt()).isEqualTo(4);
+		assertThat(unallocated.at("/1/workingDaysUnallocated").asInt()).isEqualTo(1);
+
+		// the breaches page names the allocated worker, and "unallocated" for the others
+		JsonNode oversight = json.readTree(http.withBasicAuth("tm.caseload", "secret-tm.caseload")
+			.exchange("/api/oversight?team=" + TEAM, HttpMethod.GET, new HttpEntity<>(jsonHeaders()), String.class)
+			.getBody());
+		for (JsonNode breach : oversight.at("/teams/0/breaches")) {
+			String ref = breach.get("caseRef").asText();
+			assertThat(breach.get("worker").asText()).as(ref)
+				.isEqualTo(ref.equals(assessed) || ref.equals(protectedChild) ? "sw.caseload" : "unallocated");
+		}
+		assertThat(oversight.at("/teams/0/unallocated").findValuesAsText("caseRef"))
+			.containsExactly(waitingLongest, waiting);
+	}
+
+	@Test
+	void aReallocatedCaseIsUnallocatedOnlyWhileNobodyHoldsItAndCountsFromTheTransferIn() throws Exception {
+		String caseRef = newCaseRef("CL-XFER");
+		clockAt("2026-11-23T10:30:00Z");
+		referral(caseRef, "2026-11-23T10:00:00"); // north
+		clockAt("2026-11-26T09:00:00Z");
+		ResponseEntity<String> moved = http.withBasicAuth("tm.north", "secret-tm.north")
+			.exchange("/api/cases/" + caseRef + "/transfer", HttpMethod.POST,
+					new HttpEntity<>(Map.of("team", TEAM, "reason", "Moved"), jsonHeaders()), String.class);
+		assertThat(moved.getStatusCode().value()).as(moved.getBody()).isEqualTo(200);
+		clockAt("2026-12-01T12:00:00Z");
+
+		JsonNode unallocated = json.readTree(caseloads("tm.caseload", TEAM).getBody()).get("unallocated");
+
+		JsonNode row = unallocated.findParents("caseRef")
+			.stream()
+			.filter(n -> n.get("caseRef").asText().equals(caseRef))
+			.findFirst()
+			.orElseThrow();
+		assertThat(row.get("since").asText()).isEqualTo("2026-11-26T09:00:00Z");
+		assertThat(row.get("workingDaysUnallocated").asInt()).isEqualTo(3);
+	}
+
+	@Test
+	void onlyTheTeamsTheViewerAnswersForAreShown() throws Exception {
+		assertThat(caseloads("sw.caseload", TEAM).getStatusCode().value()).isEqualTo(403);
+		assertThat(caseloads("tm.north", TEAM).getStatusCode().value()).isEqualTo(403);
+		assertThat(caseloads("auditor.one", TEAM).getStatusCode().value()).isEqualTo(200);
+		ResponseEntity<String> severalTeams = caseloads("sm.east", null);
+		assertThat(severalTeams.getStatusCode().value()).isEqualTo(400);
+		assertThat(json.readTree(severalTeams.getBody()).get("errors").findValuesAsText("field"))
+			.containsExactly("team");
+		assertThat(json.readTree(caseloads("tm.caseload", null).getBody()).get("team").asText()).isEqualTo(TEAM);
+	}
+
+	private static JsonNode worker(JsonNode caseload, String id) {
+		for (JsonNode worker : caseload.get("workers")) {
+			if (worker.get("worker").asText().equals(id)) {
+				return worker;
+			}
+		}
+		throw new AssertionError("no worker " + id + " in " + caseload);
+	}
+
+	private String receive(String caseRef, String receivedAt) {
+		return referrals.receive(new ReferralRequest("REF-" + caseRef,
+				new ReferralRequest.Child(caseRef, "Test", "Child", "2016-05-01"), receivedAt, "2A", TEAM))
+			.referral()
+			.processInstanceId();
+	}
+
+	private ResponseEntity<String> allocate(String caseRef, String worker) {
+		return http.withBasicAuth("tm.caseload", "secret-tm.caseload")
+			.exchange("/api/cases/" + caseRef + "/allocation", HttpMethod.POST,
+					new HttpEntity<>(Map.of("worker", worker, "reason", "Allocated"), jsonHeaders()), String.class);
+	}
+
+	private ResponseEntity<String> caseloads(String user, String team) {
+		return http.withBasicAuth(user, "secret-" + user)
+			.exchange("/api/caseloads" + (team == null ? "" : "?team=" + team), HttpMethod.GET,
+					new HttpEntity<>(jsonHeaders()), String.class);
+	}
+
+}
