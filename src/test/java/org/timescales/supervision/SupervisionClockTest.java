@@ -48,10 +48,10 @@ class SupervisionClockTest extends ProcessTestSupport {
 
 	@BeforeEach
 	void people() {
-		// the family practitioner and the registered social worker who supervises them, both of North
-		user(WORKER, "north", "practitioner");
-		user(SUPERVISOR, "north", "practitioner");
-		user("sw.south", "south", "practitioner");
+		// the family practitioner and the registered social workers who supervise them (roles are groups)
+		user(WORKER, "north", "practitioner", "family-practitioner");
+		user(SUPERVISOR, "north", "practitioner", "social-worker");
+		user("sw.south", "south", "practitioner", "social-worker");
 	}
 
 	@Test
