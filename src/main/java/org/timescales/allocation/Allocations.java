@@ -26,6 +26,7 @@ import org.timescales.security.Access;
 import org.timescales.security.CaseAccess;
 import org.timescales.security.Qualifications;
 import org.timescales.security.Roles;
+import org.timescales.supervision.Supervision;
 import org.timescales.team.Teams;
 import org.timescales.web.InvalidRequestException;
 import org.timescales.web.NotFoundException;
@@ -62,6 +63,8 @@ public class Allocations {
 
 	private final Clocks clocks;
 
+	private final Supervision supervision;
+
 	private final RuntimeService runtimeService;
 
 	private final TaskService taskService;
@@ -71,8 +74,9 @@ public class Allocations {
 	private final Clock clock;
 
 	Allocations(CaseRepository cases, Holdings holdings, CaseAccess access, Access engineAccess, Teams teams,
-			Qualifications qualifications, Clocks clocks, RuntimeService runtimeService, TaskService taskService,
-			RepositoryService repositoryService, Clock clock) {
+			Qualifications qualifications, Clocks clocks, Supervision supervision, RuntimeService runtimeService,
+			TaskService taskService, RepositoryService repositoryService, Clock clock) {
+		this.supervision = supervision;
 		this.engineAccess = engineAccess;
 		this.cases = cases;
 		this.holdings = holdings;
@@ -123,6 +127,12 @@ public class Allocations {
 		Instant now = clock.instant();
 		holdings.endCurrent(caseRef, now, by, Allocation.REALLOCATED);
 		holdings.allocate(caseRef, team, worker, supervisor, now, by, reason);
+		if (supervisor != null) {
+			supervision.start(caseRef, worker, supervisor);
+		}
+		else {
+			supervision.end(caseRef, "Allocated to " + worker + ", a qualified social worker");
+		}
 		String previous = current.map(Allocation::worker).orElse(null);
 		for (ProcessInstance instance : running) {
 			for (Task task : openTasks(instance)) {
@@ -164,6 +174,8 @@ public class Allocations {
 		holdings.transferred(transfer);
 		cases.moveTo(caseRef, toTeam, now);
 		clocks.transfer(caseRef, toTeam);
+		// the case arrives unallocated: nobody is held to supervise a worker it no longer has
+		supervision.end(caseRef, "Transferred to team " + toTeam);
 		String oldManager = teams.managerOf(fromTeam);
 		String newManager = teams.managerOf(toTeam);
 		for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
@@ -191,7 +203,10 @@ public class Allocations {
 		return transfer;
 	}
 
-	/** A differently qualified worker holds a case under a named social worker of the team. */
+	/**
+	 * A differently qualified worker holds a case under a named social worker of the team, whose
+	 * supervision carries its own clock (the supervision process) for as long as the allocation lasts.
+	 */
 	private String checkSupervisor(String worker, Set<String> groups, String supervisor, String team) {
 		boolean differentlyQualified = groups.contains(Roles.FAMILY_PRACTITIONER)
 				&& !groups.contains(Roles.SOCIAL_WORKER) && !groups.contains(Roles.CP_LEAD_PRACTITIONER);

@@ -133,6 +133,27 @@ class AllocationApiTest extends ProcessTestSupport {
 		assertThat(body.get("allocatedWorker").asText()).isEqualTo("fp.north");
 		assertThat(body.get("supervisor").asText()).isEqualTo("worker.north");
 		assertThat(task(pid, "UserTask_CompleteAssessment").getAssignee()).isEqualTo("fp.north");
+		// the supervision clock runs: the supervisor records oversight within 20 working days of the allocation
+		String supervision = supervisionOf(caseRef);
+		assertThat(supervision).isNotNull();
+		Task record = taskService.createTaskQuery().processInstanceId(supervision).singleResult();
+		assertThat(record.getAssignee()).isEqualTo("worker.north");
+		// allocated Monday 23 November 2026 at 15:00: 20 working days is Monday 21 December, end of the day
+		assertThat(clock(supervision, "supervision").dueDate()).isEqualTo(java.time.LocalDate.of(2026, 12, 21));
+
+		assertThat(allocate("tm.north", caseRef, "worker.north", null, "Needs a social worker now").getStatusCode()
+			.value()).isEqualTo(200);
+
+		assertThat(supervisionOf(caseRef)).isNull();
+		assertThat(clock(supervision, "supervision").status()).isEqualTo(org.timescales.clock.ClockStatus.CANCELLED);
+	}
+
+	private String supervisionOf(String caseRef) {
+		var running = runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey("supervision")
+			.processInstanceBusinessKey(caseRef)
+			.singleResult();
+		return running == null ? null : running.getId();
 	}
 
 	@Test
