@@ -77,6 +77,10 @@ final class WorkQueue {
 				openNow, fill, fill / Math.max(1e-9, fillNanos / 1e9), team, historic, historyTarget,
 				historyNanos / 1e9));
 
+		// what every command's group check reads (select distinct GROUP_ID_ from ACT_RU_AUTHORIZATION)
+		bench.figures.note(String.format("queue: %,d authorization rows (%,d of them group grants)",
+				bench.count("select count(*) from ACT_RU_AUTHORIZATION"),
+				bench.count("select count(*) from ACT_RU_AUTHORIZATION where GROUP_ID_ is not null")));
 		String myTeam = filterId("My team");
 		String overdue = filterId("Overdue");
 		Figures.Latencies myTeamLatency = new Figures.Latencies();
