@@ -19,21 +19,19 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.timescales.audit.RecordViews;
 import org.timescales.calendar.London;
 import org.timescales.casefile.CaseRepository;
+import org.timescales.casefile.Holdings;
 import org.timescales.casefile.ChildCase;
 import org.timescales.casefile.ReferralRecord;
 import org.timescales.clock.ClockLedger;
 import org.timescales.clock.ClockRecord;
 import org.timescales.clock.ClockStatus;
-import org.timescales.security.Roles;
 import org.timescales.security.AsSystem;
 
 import static org.timescales.system.SqlTimes.utc;
@@ -50,8 +48,8 @@ import static org.timescales.system.SqlTimes.utc;
  * hold contacts or early help. Gender, ethnicity and disability are not held: their cells are empty.
  * "Age of Child (Years)" is the age on the date the row counts from (referral, assessment start, …).
  * "Number of referrals in last 12 months" counts the child's referrals received in the 12 months up to
- * and including this one. "Allocated Worker" is the practitioner last assigned a task of the child's
- * pathway (empty if none was); "Allocated Team" the case's team.
+ * and including this one. "Allocated Team" and "Allocated Worker" are who held the child at the end of
+ * the period, from the allocations and transfers recorded (the worker empty when the child was unallocated).
  */
 @Component
 public class AnnexAExport {
@@ -112,19 +110,19 @@ public class AnnexAExport {
 
 	private final HistoryService history;
 
-	private final IdentityService identityService;
+	private final Holdings holdings;
 
 	private final AsSystem asSystem;
 
 	private final RecordViews views;
 
 	AnnexAExport(JdbcClient jdbc, CaseRepository cases, ClockLedger ledger, HistoryService history,
-			IdentityService identityService, RecordViews views, AsSystem asSystem) {
+			Holdings holdings, RecordViews views, AsSystem asSystem) {
 		this.jdbc = jdbc;
 		this.cases = cases;
 		this.ledger = ledger;
 		this.history = history;
-		this.identityService = identityService;
+		this.holdings = holdings;
 		this.asSystem = asSystem;
 		this.views = views;
 	}
@@ -168,10 +166,10 @@ public class AnnexAExport {
 				continue;
 			}
 			List<Process> processes = processes(caseRef);
-			String worker = worker(caseRef, processes);
+			Holdings.Held held = holdings.heldAt(caseRef, London.endOfDay(to), child.team());
 			List<Object> allocated = new ArrayList<>();
-			allocated.add(child.team());
-			allocated.add(worker);
+			allocated.add(held.team());
+			allocated.add(held.worker() == null ? "" : held.worker());
 
 			// List 3: referrals received in the period
 			List<ReferralRecord> referrals = cases.referralsOf(caseRef);
@@ -289,35 +287,6 @@ public class AnnexAExport {
 			.map(p -> new Process(p.getId(), p.getProcessDefinitionKey(), p.getStartTime().toInstant(),
 					variables.getOrDefault(p.getId(), Map.of())))
 			.toList();
-	}
-
-	/**
-	 * The practitioner last assigned a task of the child's pathway (escalation reviews and tasks assigned
-	 * to managers are not allocations); empty when none was.
-	 */
-	private String worker(String caseRef, List<Process> processes) {
-		Set<String> ids = processes.stream()
-			.filter(p -> !ESCALATION.contains(p.key()))
-			.map(Process::id)
-			.collect(java.util.stream.Collectors.toSet());
-		if (ids.isEmpty()) {
-			return "";
-		}
-		return history.createHistoricTaskInstanceQuery()
-			.processInstanceBusinessKey(caseRef)
-			.taskAssigned()
-			.orderByHistoricActivityInstanceStartTime()
-			.desc()
-			.list()
-			.stream()
-			.filter(task -> ids.contains(task.getProcessInstanceId()))
-			.map(HistoricTaskInstance::getAssignee)
-			.filter(assignee -> identityService.createUserQuery()
-				.userId(assignee)
-				.memberOfGroup(Roles.PRACTITIONER)
-				.count() > 0)
-			.findFirst()
-			.orElse("");
 	}
 
 	/** The date the latest met occurrence of a clock stopped, on or before {@code to}. */

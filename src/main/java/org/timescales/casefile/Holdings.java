@@ -65,6 +65,28 @@ public class Holdings {
 			.list();
 	}
 
+	/**
+	 * Who held the case at an instant: the team (its transfers replayed back from the team that holds it
+	 * now) and the worker then allocated, if any.
+	 */
+	public Held heldAt(String caseRef, Instant at, String currentTeam) {
+		String team = currentTeam;
+		List<Transfer> transfers = transfersOf(caseRef);
+		for (int i = transfers.size() - 1; i >= 0 && transfers.get(i).at().isAfter(at); i--) {
+			team = transfers.get(i).fromTeam();
+		}
+		String worker = allocationsOf(caseRef).stream()
+			.filter(a -> !a.from().isAfter(at) && (a.to() == null || a.to().isAfter(at)))
+			.map(Allocation::worker)
+			.reduce((first, later) -> later)
+			.orElse(null);
+		return new Held(team, worker);
+	}
+
+	/** A team and, when the case was allocated, its worker. */
+	public record Held(String team, String worker) {
+	}
+
 	/** When the case's last allocation in a team ended, if it had one. */
 	public Optional<Instant> lastEnded(String caseRef, String team) {
 		return jdbc.sql("select ended_at from allocation where case_ref = ? and team = ? and ended_at is not null"

@@ -1,5 +1,8 @@
 package org.timescales.timeline;
 
+import org.timescales.casefile.Allocation;
+import org.timescales.casefile.Holdings;
+import org.timescales.casefile.Transfer;
 import org.timescales.security.AsSystem;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,7 +39,8 @@ public class CaseTimeline {
 	/** Same-instant events in the order they happen: a task's fields are saved before it completes, etc. */
 	private static final List<String> ORDER = List.of("PROCESS_STARTED", "FIELD_CHANGED", "CORRECTION",
 			"TASK_COMPLETED", "TASK_DELETED", "CLOCK_EXTENDED", "CLOCK_STOPPED", "CLOCK_CANCELLED", "CLOCK_OPENED",
-			"ESCALATION_RAISED", "ESCALATION_ACKNOWLEDGED", "TASK_CREATED", "TASK_ASSIGNED", "PROCESS_ENDED",
+			"ESCALATION_RAISED", "ESCALATION_ACKNOWLEDGED", "TRANSFERRED", "ALLOCATED", "TASK_CREATED", "TASK_ASSIGNED",
+			"PROCESS_ENDED",
 			"RECORD_VIEWED");
 
 	private static final java.time.format.DateTimeFormatter LONDON = java.time.format.DateTimeFormatter
@@ -49,10 +53,13 @@ public class CaseTimeline {
 
 	private final JdbcClient jdbc;
 
-	CaseTimeline(HistoryService history, AsSystem asSystem, JdbcClient jdbc) {
+	private final Holdings holdings;
+
+	CaseTimeline(HistoryService history, AsSystem asSystem, JdbcClient jdbc, Holdings holdings) {
 		this.history = history;
 		this.asSystem = asSystem;
 		this.jdbc = jdbc;
+		this.holdings = holdings;
 	}
 
 	/** The case's events, oldest first; empty for a case with no history. */
@@ -64,6 +71,7 @@ public class CaseTimeline {
 		clockEvents(clocks, recorded, events);
 		escalationEvents(caseRef, events);
 		correctionEvents(caseRef, events);
+		holdingEvents(caseRef, events);
 		viewEvents(caseRef, events);
 		// one form's fields are saved in the same instant, in no meaningful order: by field name
 		events.sort(Comparator.comparing(TimelineEvent::at)
@@ -372,6 +380,30 @@ public class CaseTimeline {
 					rs.getString("process_instance_id"))
 				.withValues(rs.getString("old_value"), rs.getString("new_value"))))
 			.list();
+	}
+
+	/** Who held the child: each allocation (from whom, to whom, why) and each transfer between teams. */
+	private void holdingEvents(String caseRef, List<TimelineEvent> events) {
+		Allocation before = null;
+		for (Allocation allocation : holdings.allocationsOf(caseRef)) {
+			// a reallocation ends the last allocation in the same instant as it makes this one
+			String from = before != null && Allocation.REALLOCATED.equals(before.endedBecause())
+					&& allocation.from().equals(before.to()) ? before.worker() : null;
+			String supervised = allocation.supervisor() == null ? "" : ", supervised by " + allocation.supervisor();
+			events.add(TimelineEvent.of(allocation.from(), who(allocation.by()), "ALLOCATED",
+					(from != null ? "Reallocated from " + from + " to " : "Allocated to ") + allocation.worker()
+							+ supervised + " in team " + allocation.team() + ": " + allocation.reason(),
+					null)
+				.withValues(from, allocation.worker()));
+			before = allocation;
+		}
+		for (Transfer transfer : holdings.transfersOf(caseRef)) {
+			events.add(TimelineEvent.of(transfer.at(), who(transfer.by()), "TRANSFERRED",
+					"Transferred from team " + transfer.fromTeam() + " to team " + transfer.toTeam()
+							+ ", arriving unallocated: " + transfer.reason(),
+					null)
+				.withValues(transfer.fromTeam(), transfer.toTeam()));
+		}
 	}
 
 	private void viewEvents(String caseRef, List<TimelineEvent> events) {

@@ -86,6 +86,25 @@ class TransferApiTest extends ProcessTestSupport {
 		assertThat(timerDue(pid, "Timer_ReferralDecisionOverdue")).isEqualTo(breachBefore);
 		assertThat(clock(pid, "referral-decision").startedAt()).isEqualTo(Instant.parse("2026-12-01T10:00:00Z"));
 
+		// the history the new team and auditors read, in JSON and in the CSV export, says who held the child
+		JsonNode events = json.readTree(http.withBasicAuth("auditor.one", "secret-auditor.one")
+			.getForEntity("/api/cases/" + caseRef + "/history", String.class)
+			.getBody()).get("events");
+		JsonNode allocated = only(events, "ALLOCATED");
+		assertThat(allocated.get("who").asText()).isEqualTo("tm.north");
+		assertThat(allocated.get("at").asText()).isEqualTo("2026-12-01T11:00:00Z");
+		assertThat(allocated.get("description").asText()).isEqualTo("Allocated to worker.north in team north: Allocated");
+		JsonNode transferred = only(events, "TRANSFERRED");
+		assertThat(transferred.get("who").asText()).isEqualTo("tm.north");
+		assertThat(transferred.get("description").asText()).isEqualTo(
+				"Transferred from team north to team south, arriving unallocated: Child moved to the south of the county");
+		assertThat(transferred.get("oldValue").asText()).isEqualTo("north");
+		assertThat(transferred.get("newValue").asText()).isEqualTo("south");
+		String csv = http.withBasicAuth("tm.south", "secret-tm.south")
+			.getForEntity("/api/cases/" + caseRef + "/history?format=csv", String.class)
+			.getBody();
+		assertThat(csv).contains("TRANSFERRED").contains("Child moved to the south of the county");
+
 		clockAt(breachBefore.plusSeconds(60));
 		executeDueJobs();
 
@@ -181,6 +200,17 @@ class TransferApiTest extends ProcessTestSupport {
 		assertThat(loser.getBody()).contains("transferred to team south");
 		assertThat(candidateGroups(task(pid, "UserTask_DecideOnReferral"))).containsExactly("south");
 		assertThat(json.readTree(get("sm.east", caseRef).getBody()).get("transfers")).hasSize(1);
+	}
+
+	private static JsonNode only(JsonNode events, String what) {
+		List<JsonNode> found = new java.util.ArrayList<>();
+		events.forEach(event -> {
+			if (what.equals(event.get("what").asText())) {
+				found.add(event);
+			}
+		});
+		assertThat(found).as(what).hasSize(1);
+		return found.get(0);
 	}
 
 	/** Waits (bounded) until a session of H2 is blocked on another's lock. */

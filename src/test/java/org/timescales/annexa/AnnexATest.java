@@ -42,6 +42,13 @@ class AnnexATest extends ProcessTestSupport {
 	@Autowired
 	RecordViews recordViews;
 
+	private void holderCommand(String user, String caseRef, String command, Map<String, String> body) {
+		ResponseEntity<String> answer = http.withBasicAuth(user, "secret-" + user)
+			.exchange("/api/cases/" + caseRef + "/" + command, org.springframework.http.HttpMethod.POST,
+					new org.springframework.http.HttpEntity<>(body, jsonHeaders()), String.class);
+		assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(200);
+	}
+
 	@Test
 	void referralAndAssessmentInThePeriod() throws Exception {
 		String caseRef = newCaseRef("AXA");
@@ -50,7 +57,7 @@ class AnnexATest extends ProcessTestSupport {
 		clockAt("2025-06-02T14:00:00Z");
 		complete(pid, "UserTask_DecideOnReferral", Map.of("referralDecision", "ASSESSMENT", "referralDecisionDate",
 				"2025-06-02", "decisionRationale", "Needs assessing"));
-		taskService.claim(task(pid, "UserTask_CompleteAssessment").getId(), "worker.north");
+		holderCommand("tm.north", caseRef, "allocation", Map.of("worker", "worker.north", "reason", "Assessment"));
 		on("2025-08-15");
 		complete(pid, "UserTask_CompleteAssessment", Map.of("assessmentStartDate", "2025-06-03", "assessmentOutcome",
 				"CIN_PLAN", "assessmentSummary", "Child in need"));
@@ -60,6 +67,8 @@ class AnnexATest extends ProcessTestSupport {
 		String later = newCaseRef("AXA-LATER");
 		clockAt("2025-10-01T10:00:00Z");
 		referral(later, "2025-10-01T09:00:00");
+		// moved after the period: the return shows who held the child at its end
+		holderCommand("tm.north", caseRef, "transfer", Map.of("team", "south", "reason", "Moved house"));
 
 		clockAt("2025-10-06T09:00:00Z");
 		ResponseEntity<byte[]> response = http.withBasicAuth("auditor.one", "secret-auditor.one")
