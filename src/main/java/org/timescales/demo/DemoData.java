@@ -18,7 +18,13 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.timescales.allocation.Allocations;
 import org.timescales.calendar.London;
+import org.timescales.casefile.CaseRepository;
+import org.timescales.casefile.Holdings;
+import org.timescales.security.Roles;
 import org.timescales.calendar.WorkingCalendar;
 import org.timescales.lookedafter.LookedAfterService;
 import org.timescales.referral.ReferralRequest;
@@ -42,17 +48,28 @@ class DemoData implements ApplicationRunner {
 
 	/** id, first name, last name, groups. */
 	static final List<List<String>> USERS = List.of(
-			List.of("sam", "Sam", "Patel", "practitioner,north"),
-			List.of("jo", "Jo", "Khan", "practitioner,south"),
+			List.of("sam", "Sam", "Patel", "practitioner,social-worker,north"),
+			List.of("fay", "Fay", "Owen", "practitioner,family-practitioner,north"),
+			List.of("cal", "Cal", "Reid", "practitioner,cp-lead-practitioner,north"),
+			List.of("jo", "Jo", "Khan", "practitioner,social-worker,south"),
+			List.of("ben", "Ben", "Cole", "practitioner,social-worker,andover"),
 			List.of("mia", "Mia", "Evans", "team-manager,north"),
 			List.of("raj", "Raj", "Shah", "team-manager,south"),
-			List.of("lee", "Lee", "Morgan", "service-manager,north,south"),
+			List.of("ana", "Ana", "Lopez", "team-manager,andover"),
+			List.of("lee", "Lee", "Morgan", "service-manager,north,south,andover"),
 			List.of("ava", "Ava", "Brown", "auditor"),
 			List.of("admin", "Demo", "Admin", "camunda-admin"));
 
-	static final Map<String, String> GROUPS = Map.of("practitioner", "Practitioners", "team-manager", "Team managers",
-			"service-manager", "Service managers", "auditor", "Auditors", "camunda-admin", "Administrators", "north",
-			"North Assessment Team", "south", "South Assessment Team");
+	static final Map<String, String> GROUPS = Map.ofEntries(Map.entry("practitioner", "Practitioners"),
+			Map.entry("social-worker", "Social workers"), Map.entry("family-practitioner", "Family practitioners"),
+			Map.entry("cp-lead-practitioner", "Child protection lead practitioners"),
+			Map.entry("team-manager", "Team managers"), Map.entry("service-manager", "Service managers"),
+			Map.entry("auditor", "Auditors"), Map.entry("camunda-admin", "Administrators"),
+			Map.entry("north", "North Assessment Team"), Map.entry("south", "South Assessment Team"),
+			Map.entry("andover", "Andover Family Help Team"));
+
+	/** The demo's teams: groups of type TEAM, the rest are roles. */
+	static final java.util.Set<String> TEAMS = java.util.Set.of("north", "south", "andover");
 
 	private final IdentityService identityService;
 
@@ -66,10 +83,20 @@ class DemoData implements ApplicationRunner {
 
 	private final WorkingCalendar calendar;
 
+	private final Allocations allocations;
+
+	private final Holdings holdings;
+
+	private final CaseRepository cases;
+
 	private final Clock clock;
 
 	DemoData(IdentityService identityService, TaskService taskService, RuntimeService runtimeService,
-			ReferralService referrals, LookedAfterService lookedAfter, WorkingCalendar calendar, Clock clock) {
+			ReferralService referrals, LookedAfterService lookedAfter, WorkingCalendar calendar, Allocations allocations,
+			Holdings holdings, CaseRepository cases, Clock clock) {
+		this.allocations = allocations;
+		this.holdings = holdings;
+		this.cases = cases;
 		this.identityService = identityService;
 		this.taskService = taskService;
 		this.runtimeService = runtimeService;
@@ -103,6 +130,57 @@ class DemoData implements ApplicationRunner {
 		onAPlan("DEMO-R-0006", "DEMO-C-0006", workingDaysAgo(today, 25), workingDaysAgo(today, 12));
 		// looked after for 18 working days: the first review and health assessment are due in 2 days
 		lookedAfter("DEMO-R-0007", "DEMO-C-0007", workingDaysAgo(today, 18));
+		// an assessment held by a family practitioner, under a supervising social worker
+		referral("DEMO-R-0008", "DEMO-C-0008", "Harper", "Example", "2016-03-03", workingDaysAgo(today, 8), "2A",
+				"north", "ASSESSMENT");
+		// referred to north, then moved to Andover's family help team, where it waits for allocation
+		referral("DEMO-R-0009", "DEMO-C-0009", "Indie", "Sample", "2018-07-21", workingDaysAgo(today, 6), "5A", "north",
+				"ASSESSMENT");
+		// who holds whom: C-0001 and C-0002 are left unallocated in north
+		allocate("mia", "DEMO-C-0003", "north", "sam", null, "Demo: allocated at the Monday allocation meeting");
+		allocate("mia", "DEMO-C-0006", "north", "cal", null, "Demo: a complex protection case for the CP lead practitioner");
+		allocate("mia", "DEMO-C-0008", "north", "fay", "sam", "Demo: family help, supervised by Sam");
+		allocate("raj", "DEMO-C-0005", "south", "jo", null, "Demo: allocated on referral");
+		transfer("mia", "DEMO-C-0009", "north", "andover", "Demo: the family needs family help, not assessment");
+	}
+
+	/** Once: a case still unallocated in the team the demo left it in is allocated, as its manager would. */
+	private void allocate(String manager, String caseRef, String team, String worker, String supervisor, String reason) {
+		if (holdings.current(caseRef).isEmpty() && cases.findCase(caseRef).map(c -> c.team().equals(team)).orElse(false)) {
+			as(manager, () -> allocations.allocate(caseRef, worker, supervisor, reason, manager));
+			log.info("Demo case {} allocated to {}", caseRef, worker);
+		}
+	}
+
+	/** Once: a case still in the team it came to is moved, as its manager would. */
+	private void transfer(String manager, String caseRef, String from, String to, String reason) {
+		if (cases.findCase(caseRef).map(c -> c.team().equals(from)).orElse(false)
+				&& holdings.transfersOf(caseRef).isEmpty()) {
+			as(manager, () -> allocations.transfer(caseRef, to, reason, manager));
+			log.info("Demo case {} transferred to {}", caseRef, to);
+		}
+	}
+
+	/** Runs a command as the manager, as our API would: their identity for the checks and the engine's log. */
+	private void as(String manager, Runnable command) {
+		List<String> groups = identityService.createGroupQuery().groupMember(manager).list().stream()
+			.map(Group::getId)
+			.toList();
+		var authorities = groups.stream()
+			.map(g -> new org.springframework.security.core.authority.SimpleGrantedAuthority("GROUP_" + g))
+			.toList();
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(manager, null, authorities));
+		List<String> engineGroups = new java.util.ArrayList<>(groups);
+		engineGroups.addAll(List.of(Roles.READS, Roles.COMMANDS));
+		identityService.setAuthentication(manager, engineGroups);
+		try {
+			command.run();
+		}
+		finally {
+			identityService.clearAuthentication();
+			SecurityContextHolder.clearContext();
+		}
 	}
 
 	private void lookedAfter(String referralId, String caseRef, LocalDate since) {
@@ -182,7 +260,7 @@ class DemoData implements ApplicationRunner {
 		if (identityService.createGroupQuery().groupId(id).count() == 0) {
 			Group group = identityService.newGroup(id);
 			group.setName(name);
-			group.setType(id.equals("north") || id.equals("south") ? "TEAM" : "ROLE");
+			group.setType(TEAMS.contains(id) ? "TEAM" : "ROLE");
 			identityService.saveGroup(group);
 		}
 	}
