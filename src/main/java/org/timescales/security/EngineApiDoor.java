@@ -233,13 +233,16 @@ class EngineApiDoor extends OncePerRequestFilter {
 		if (read && (RECORDED_READS.contains(action) || "/variables".equals(parent(action)))) {
 			recordViews.record(caseOf(visible), "task", caller.userId());
 		}
+		if (read && ("/comment".equals(action) || "/comment".equals(parent(action)))) {
+			comments(visible, "/comment".equals(action) ? null : action.substring("/comment/".length()), response);
+			return null;
+		}
 		if (TASK_WORK.contains(action) && !"/comment/create".equals(action)) {
-			var unmet = asSystem.call(() -> qualifications.unmetToWork(
-					repositoryService.getProcessDefinition(visible.getProcessDefinitionId()).getKey(),
+			var unmet = asSystem.call(() -> qualifications.unmetToWork(processKeyOf(visible),
 					visible.getTaskDefinitionKey(), caller.groups()));
 			if (unmet.isPresent()) {
-				write(response, HttpServletResponse.SC_FORBIDDEN, "{\"type\":\"AuthorizationException\",\"message\":\""
-						+ jsonText("You may not work this task: " + Qualifications.describe(unmet.get())) + "\"}");
+				write(response, HttpServletResponse.SC_FORBIDDEN, engineError("AuthorizationException",
+						"You may not work this task: " + Qualifications.describe(unmet.get())));
 				return null;
 			}
 		}
@@ -283,6 +286,15 @@ class EngineApiDoor extends OncePerRequestFilter {
 			write(response, HttpServletResponse.SC_BAD_REQUEST, "{\"type\":\"InvalidRequestException\",\"message\":"
 					+ "\"userId: is not a member of the team that holds the case\"}");
 			return;
+		}
+		if (assignee != null) {
+			var unmet = asSystem.call(() -> qualifications.unmetToWork(processKeyOf(task), task.getTaskDefinitionKey(),
+					teams.groupsOf(assignee)));
+			if (unmet.isPresent()) {
+				write(response, HttpServletResponse.SC_BAD_REQUEST, engineError("InvalidRequestException",
+						"userId: " + assignee + " may not work this task: " + Qualifications.describe(unmet.get())));
+				return;
+			}
 		}
 		List<String> groups = new java.util.ArrayList<>(caller.groups());
 		groups.add(Roles.COMMANDS);
@@ -354,6 +366,47 @@ class EngineApiDoor extends OncePerRequestFilter {
 		}
 	}
 
+	/**
+	 * A visible task's comments, answered here as the engine would (its CommentDto): the engine reads
+	 * comments through the history, which is granted to nobody per task or instance (see {@link Access}),
+	 * and whether the caller may see the task has just been checked.
+	 */
+	private void comments(Task task, String commentId, HttpServletResponse response) throws IOException {
+		List<org.camunda.bpm.engine.task.Comment> comments = asSystem.call(() -> taskService.getTaskComments(task.getId()));
+		var array = json.createArrayNode();
+		for (var comment : comments) {
+			if (commentId != null && !commentId.equals(comment.getId())) {
+				continue;
+			}
+			var dto = array.addObject();
+			dto.put("id", comment.getId());
+			dto.put("userId", comment.getUserId());
+			dto.put("time", ENGINE_DATE.format(comment.getTime().toInstant()));
+			dto.put("taskId", comment.getTaskId());
+			dto.put("processInstanceId", comment.getProcessInstanceId());
+			dto.put("message", comment.getFullMessage());
+			dto.put("removalTime", comment.getRemovalTime() == null ? null
+					: ENGINE_DATE.format(comment.getRemovalTime().toInstant()));
+			dto.put("rootProcessInstanceId", comment.getRootProcessInstanceId());
+			dto.putArray("links");
+		}
+		if (commentId != null && array.isEmpty()) {
+			write(response, HttpServletResponse.SC_NOT_FOUND, "{\"type\":\"InvalidRequestException\",\"message\":"
+					+ "\"No comment " + jsonText(commentId) + " on this task\"}");
+			return;
+		}
+		write(response, HttpServletResponse.SC_OK, json.writeValueAsString(commentId == null ? array : array.get(0)));
+	}
+
+	/** The engine's REST date format, in the zone every node runs in (London). */
+	private static final java.time.format.DateTimeFormatter ENGINE_DATE = java.time.format.DateTimeFormatter
+		.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
+		.withZone(java.time.ZoneId.systemDefault());
+
+	private String processKeyOf(Task task) {
+		return repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey();
+	}
+
 	private String caseOf(Task task) {
 		ProcessInstance instance = asSystem.call(
 				() -> runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult());
@@ -397,6 +450,11 @@ class EngineApiDoor extends OncePerRequestFilter {
 		response.setCharacterEncoding("UTF-8");
 		response.setHeader("Cache-Control", "no-store");
 		response.getWriter().write(body);
+	}
+
+	/** An error body as the engine's REST API writes one, the message escaped as JSON. */
+	private String engineError(String type, String message) throws IOException {
+		return json.writeValueAsString(java.util.Map.of("type", type, "message", message));
 	}
 
 	private static String jsonText(String text) {

@@ -19,6 +19,14 @@ public class Qualifications {
 
 	Qualifications(TimescalesProperties properties) {
 		this.properties = properties;
+		// a rule nobody could meet, or that covers nothing, or cites nothing, is a mistake in configuration
+		properties.qualifiedWork().forEach((id, rule) -> {
+			if (rule.name() == null || rule.processes().isEmpty() || rule.roles().isEmpty() || rule.source() == null
+					|| rule.source().isBlank()) {
+				throw new IllegalStateException("timescales.qualified-work." + id
+						+ " needs a name, processes, roles and a source");
+			}
+		});
 	}
 
 	/** The first rule that a holder of a case running these processes must meet and a person in these groups does not. */

@@ -172,6 +172,12 @@ class AllocationApiTest extends ProcessTestSupport {
 		assertThat(claim.getStatusCode().value()).as(claim.getBody()).isEqualTo(403);
 		assertThat(claim.getBody()).contains("social-worker");
 		assertThat(task(instanceOf("section47", caseRef), "UserTask_HoldStrategyDiscussion").getAssignee()).isNull();
+		// nor may the manager give it to them
+		ResponseEntity<String> given = http.withBasicAuth("tm.north", "secret-tm.north")
+			.exchange("/engine-rest/task/" + strategy.getId() + "/assignee", HttpMethod.POST,
+					new HttpEntity<>(Map.of("userId", "fp.north"), jsonHeaders()), String.class);
+		assertThat(given.getStatusCode().value()).as(given.getBody()).isEqualTo(400);
+		assertThat(given.getBody()).contains("userId: fp.north may not work this task");
 		// a social worker of the team may
 		ResponseEntity<String> byASocialWorker = http.withBasicAuth("worker.north", "secret-worker.north")
 			.exchange("/engine-rest/task/" + strategy.getId() + "/claim", HttpMethod.POST,

@@ -99,16 +99,26 @@ class CrossTeamReferralAttackTest extends ProcessTestSupport {
 		assertThat(grantedGroups(forged)).containsExactly("north");
 	}
 
+	/**
+	 * The groups the engine grants the instance's open tasks to (their candidates' TASK_WORK), and, as the
+	 * last element, the team its future tasks go to: what a team's access to an instance is.
+	 */
 	private java.util.List<String> grantedGroups(String processInstanceId) {
-		return engine.getAuthorizationService()
-			.createAuthorizationQuery()
-			.resourceType(org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE)
-			.resourceId(processInstanceId)
-			.list()
-			.stream()
-			.map(org.camunda.bpm.engine.authorization.Authorization::getGroupId)
-			.filter(java.util.Objects::nonNull)
-			.toList();
+		java.util.List<String> groups = new java.util.ArrayList<>();
+		for (var task : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
+			engine.getAuthorizationService()
+				.createAuthorizationQuery()
+				.resourceType(org.camunda.bpm.engine.authorization.Resources.TASK)
+				.resourceId(task.getId())
+				.list()
+				.stream()
+				.map(org.camunda.bpm.engine.authorization.Authorization::getGroupId)
+				.filter(java.util.Objects::nonNull)
+				.forEach(groups::add);
+		}
+		assertThat(groups).as("the instance has an open task granted to a team").isNotEmpty();
+		assertThat(runtimeService.getVariable(processInstanceId, "team")).isEqualTo(groups.get(0));
+		return groups.stream().distinct().toList();
 	}
 
 	private static String normalised(String body) {
