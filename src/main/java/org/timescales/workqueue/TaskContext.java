@@ -50,7 +50,9 @@ class TaskContext {
 	public void onCreate(DelegateTask task) {
 		String caseRef = task.getExecution().getProcessBusinessKey();
 		if (caseRef != null) {
-			task.setVariableLocal("mdCaseRef", markdownText(caseRef));
+			// task-local, like the rest: Tasklist's list reads a task's own variables, and nobody is granted the
+			// process instance's (security.Access)
+			shown(task, "caseRef", caseRef);
 		}
 		cases.findCase(caseRef).ifPresent(child -> shown(task, "childName", child.givenName() + " " + child.familyName()));
 		clockOf(task).ifPresent(clock -> {
