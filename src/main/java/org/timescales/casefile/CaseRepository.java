@@ -64,12 +64,13 @@ public class CaseRepository {
 			.list();
 	}
 
-	public void insertCase(ChildCase child, Instant now) {
+	/** A new case, held by its team from {@code heldSince}: when its first referral reached the team. */
+	public void insertCase(ChildCase child, Instant now, Instant heldSince) {
 		jdbc.sql("""
 				insert into child_case (case_ref, given_name, family_name, date_of_birth, team, created_at, held_since)
 				values (?, ?, ?, ?, ?, ?, ?)""")
 			.params(child.caseRef(), child.givenName(), child.familyName(), child.dateOfBirth(), child.team(), utc(now),
-					utc(now))
+					utc(heldSince))
 			.update();
 	}
 

@@ -93,7 +93,7 @@ public class ReferralService {
 		}
 		if (knownChild.isEmpty()) {
 			cases.insertCase(new ChildCase(caseRef, request.child().givenName().strip(),
-					request.child().familyName().strip(), dateOfBirth, request.team()), now);
+					request.child().familyName().strip(), dateOfBirth, request.team()), now, receivedAt);
 		}
 		String team = knownChild.map(ChildCase::team).orElse(request.team());
 		ProcessInstance process = runtimeService.startProcessInstanceByKey(PROCESS_KEY, caseRef,

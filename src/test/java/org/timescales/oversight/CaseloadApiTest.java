@@ -87,7 +87,7 @@ class CaseloadApiTest extends ProcessTestSupport {
 		assertThat(fp.get("children").asInt()).isZero();
 		JsonNode unallocated = caseload.get("unallocated");
 		assertThat(unallocated.findValuesAsText("caseRef")).containsExactly(waitingLongest, waiting);
-		assertThat(unallocated.at("/0/since").asText()).isEqualTo("2026-11-25T10:30:00Z");
+		assertThat(unallocated.at("/0/since").asText()).isEqualTo("2026-11-25T10:00:00Z"); // the referral, not its recording
 		// Thursday 26, Friday 27, Monday 30 November, Tuesday 1 December
 		assertThat(unallocated.at("/0/workingDaysUnallocated").asInt()).isEqualTo(4);
 		assertThat(unallocated.at("/1/workingDaysUnallocated").asInt()).isEqualTo(1);
