@@ -196,8 +196,7 @@ public class Allocations {
 				if (assignee != null) {
 					taskService.setAssignee(task.getId(), newAssignee);
 				}
-				engineAccess.withdrawTaskGrants(task.getId(), teamWork ? fromTeam : null,
-						assignee == null || assignee.equals(newAssignee) ? null : assignee);
+				engineAccess.keepTaskGrantsOnly(task.getId(), teamWork ? toTeam : null, newAssignee);
 			}
 		}
 		return transfer;

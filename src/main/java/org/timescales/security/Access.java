@@ -39,18 +39,19 @@ public class Access {
 	}
 
 	/**
-	 * Takes back what the engine granted a task's former candidate group and former assignee: it grants
-	 * {@code TASK_WORK} as they are added but keeps the grant when they are removed, so a moved task would
-	 * stay in the old team's Tasklist. A transfer calls this for each task it moves.
+	 * Leaves a moved task granted to its new candidate group and its new assignee only. The engine grants
+	 * {@code TASK_WORK} to each candidate and assignee as they are added but keeps the grant when they are
+	 * removed, so everyone who ever held or claimed the task would still see and work it. A transfer calls
+	 * this for each task it moves.
 	 */
-	public void withdrawTaskGrants(String taskId, String formerGroup, String formerAssignee) {
+	public void keepTaskGrantsOnly(String taskId, String group, String assignee) {
 		asSystem.run(() -> authorizations.createAuthorizationQuery()
 			.resourceType(Resources.TASK)
 			.resourceId(taskId)
 			.list()
 			.stream()
-			.filter(grant -> formerGroup != null && formerGroup.equals(grant.getGroupId())
-					|| formerAssignee != null && formerAssignee.equals(grant.getUserId()))
+			.filter(grant -> !(grant.getGroupId() != null && grant.getGroupId().equals(group)
+					|| grant.getUserId() != null && grant.getUserId().equals(assignee)))
 			.forEach(grant -> authorizations.deleteAuthorization(grant.getId())));
 	}
 

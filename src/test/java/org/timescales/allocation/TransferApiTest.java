@@ -114,6 +114,34 @@ class TransferApiTest extends ProcessTestSupport {
 	}
 
 	@Test
+	void everyoneOfTheOldTeamWhoEverHeldATaskLosesItOnTransfer() throws Exception {
+		String caseRef = newCaseRef("XFERHELD");
+		clockAt("2026-12-01T10:30:00Z");
+		String pid = referral(caseRef, "2026-12-01T10:00:00").referral().processInstanceId();
+		allocate("tm.north", caseRef, "worker.north");
+		// reallocated: the engine keeps worker.north's grant on the task it no longer holds
+		allocate("tm.north", caseRef, "colleague.north");
+		String taskId = task(pid, "UserTask_DecideOnReferral").getId();
+		assertThat(engineTask("worker.north", taskId).getStatusCode().value()).isEqualTo(200);
+
+		assertThat(transfer("tm.north", caseRef, "south", "Moved").getStatusCode().value()).isEqualTo(200);
+
+		for (String former : List.of("worker.north", "colleague.north", "tm.north")) {
+			assertThat(engineTask(former, taskId).getStatusCode().value()).as(former).isEqualTo(404);
+			ResponseEntity<String> claim = http.withBasicAuth(former, "secret-" + former)
+				.exchange("/engine-rest/task/" + taskId + "/claim", HttpMethod.POST,
+						new HttpEntity<>(Map.of("userId", former), jsonHeaders()), String.class);
+			assertThat(claim.getStatusCode().value()).as(former).isEqualTo(404);
+		}
+		assertThat(engine.getAuthorizationService()
+			.createAuthorizationQuery()
+			.resourceType(org.camunda.bpm.engine.authorization.Resources.TASK)
+			.resourceId(taskId)
+			.list()).extracting(a -> a.getGroupId() == null ? a.getUserId() : a.getGroupId()).containsExactly("south");
+		assertThat(task(pid, "UserTask_DecideOnReferral").getAssignee()).isNull();
+	}
+
+	@Test
 	void aRaisedEscalationStaysWithTheManagerWhoHasIt() throws Exception {
 		String caseRef = newCaseRef("XFERESC");
 		clockAt("2026-12-01T10:30:00Z");
@@ -126,7 +154,9 @@ class TransferApiTest extends ProcessTestSupport {
 
 		assertThat(reviewTasks(caseRef, "tm.north")).hasSize(1);
 		assertThat(reviewTasks(caseRef, "tm.south")).isEmpty();
-		// the second tier, still to come, goes to the service manager of the new team's service
+		// the manager who has the review still sees and works it, though the case has moved
+		String review = reviewTasks(caseRef, "tm.north").get(0).getId();
+		assertThat(engineTask("tm.north", review).getStatusCode().value()).isEqualTo(200);
 		assertThat(task(pid, "UserTask_DecideOnReferral").getAssignee()).isNull();
 	}
 
