@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import org.timescales.calendar.London;
 import org.timescales.casefile.CaseClocks;
 import org.timescales.casefile.CaseRepository;
@@ -74,6 +75,11 @@ class ComplaintController {
 			.processDefinitionKey(PROCESS_KEY)
 			.variableValueEquals("complaintId", request.complaintId())
 			.singleResult();
+		if (existing != null && !request.caseRef().equals(existing.getBusinessKey())) {
+			// a resend names its own case; another case's complaint is not shown, nor which case it is
+			throw new ResponseStatusException(HttpStatus.CONFLICT,
+					"complaintId: this id is already recorded for another case");
+		}
 		if (existing != null) {
 			return ResponseEntity.ok(response(request, existing.getId()));
 		}

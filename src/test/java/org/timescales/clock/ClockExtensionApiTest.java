@@ -70,6 +70,23 @@ class ClockExtensionApiTest extends ProcessTestSupport {
 	}
 
 	@Test
+	void anotherCasesComplaintIdIsAConflictNotItsClocks() throws Exception {
+		String caseRef = complaintCase();
+		complaint(caseRef);
+		String south = newCaseRef("CMPS");
+		referrals.receive(new org.timescales.referral.ReferralRequest("REF-" + south,
+				new org.timescales.referral.ReferralRequest.Child(south, "Test", "Child", "2016-05-01"),
+				"2026-12-01T08:00:00", "2A", "south"));
+
+		ResponseEntity<String> resent = http.withBasicAuth("worker.south", "secret-worker.south")
+			.exchange("/api/complaints", HttpMethod.POST, new HttpEntity<>(Map.of("complaintId", "CMP-" + caseRef,
+					"caseRef", south, "receivedAt", "2026-12-01T10:00:00"), jsonHeaders()), String.class);
+
+		assertThat(resent.getStatusCode().value()).as(resent.getBody()).isEqualTo(409);
+		assertThat(resent.getBody()).contains("complaintId").doesNotContain(caseRef).doesNotContain("processInstanceId");
+	}
+
+	@Test
 	void onlyAManagerMayExtend() throws Exception {
 		String caseRef = complaintCase();
 		long clockId = complaint(caseRef).at("/clocks/0/clockId").asLong();
