@@ -292,7 +292,7 @@ class ProcessModelTest {
 							&& "${access.grant(execution)}".equals(l.getCamundaExpression()));
 				if (!grantsAccess) {
 					problems.add(model.problem(process.getId(),
-							"process has no start listener ${access.grant(execution)}: its case's team could not see it"));
+							"process has no start listener ${access.grant(execution)}: its tasks would not go to the case's team"));
 				}
 			}
 			return problems;

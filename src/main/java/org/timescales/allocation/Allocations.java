@@ -34,8 +34,9 @@ import org.timescales.web.NotFoundException;
 /**
  * Who holds a child, changed by the two audited commands of a team's managers: allocating the case to a
  * worker of its team, and transferring it to another team. Each takes the case's row lock first and
- * runs in one transaction with the engine's writes, so it happens whole or not at all; a second change
- * of the same case that read it before the first committed is refused with 409.
+ * runs in one transaction with the engine's writes, so it happens whole or not at all, and two changes
+ * of one case run one after the other (the later allocation wins); a change made for a team that no
+ * longer holds the case, because a transfer committed while it waited, is refused with 409.
  * <p>
  * Neither touches a clock's dates or timers: a transfer moves the case's running clocks to the new team
  * (where their breaches now go) and nothing else.
@@ -151,7 +152,8 @@ public class Allocations {
 	/**
 	 * Moves the case to another team: every running process follows (its tasks, their candidates, the team
 	 * its future tasks go to), its running clocks now breach to the new team's managers, the old team loses
-	 * sight of the case, and it arrives unallocated. Tasks the old team's manager had (an assessment to
+	 * sight of the case (each moved task is left granted to the new team and assignee only), and it arrives
+	 * unallocated. Tasks the old team's manager had (an assessment to
 	 * authorise) go to the new team's manager; a raised escalation stays with whoever has it.
 	 */
 	@Transactional

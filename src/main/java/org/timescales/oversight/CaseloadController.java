@@ -15,7 +15,9 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.timescales.allocation.Allocations;
+import org.timescales.security.CaseAccess;
 import org.timescales.web.InvalidRequestException;
+import org.timescales.web.NotFoundException;
 
 /**
  * Caseloads for the teams the viewer answers for: {@code GET /api/caseloads?team=} and the page
@@ -32,7 +34,10 @@ class CaseloadController {
 
 	private final Allocations allocations;
 
-	CaseloadController(Caseloads caseloads, OversightScope scope, Allocations allocations) {
+	private final CaseAccess access;
+
+	CaseloadController(Caseloads caseloads, OversightScope scope, Allocations allocations, CaseAccess access) {
+		this.access = access;
 		this.caseloads = caseloads;
 		this.scope = scope;
 		this.allocations = allocations;
@@ -59,8 +64,17 @@ class CaseloadController {
 			@RequestParam(required = false) String supervisor, @RequestParam(required = false) String reason,
 			Principal user, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		String shown = teamToShow(team);
+		if (java.util.stream.Stream.of(caseRef, worker, supervisor, reason)
+			.anyMatch(value -> value != null && value.indexOf('\0') >= 0)) {
+			return again(shown, caseRef, "a field holds a NUL character", HttpStatus.BAD_REQUEST, model, response);
+		}
 		try {
+			// as /api/cases/{caseRef}/** is checked: a case the manager may not read does not exist for them
+			access.requireWrite(caseRef);
 			allocations.allocate(caseRef, worker, supervisor, reason, user.getName());
+		}
+		catch (NotFoundException notTheirs) {
+			return again(shown, caseRef, notTheirs.getMessage(), HttpStatus.NOT_FOUND, model, response);
 		}
 		catch (InvalidRequestException refused) {
 			return again(shown, caseRef, refused.errors().get(0).field() + ": " + refused.errors().get(0).message(),

@@ -18,8 +18,10 @@ import org.timescales.web.NotFoundException;
 
 /**
  * Who may see or change a child's case in our own API: the case's team (its practitioners and its
- * manager), the manager of the team's service, auditors (read only) and administrators. The engine's
- * authorizations say the same for Tasklist and /engine-rest (see {@link Access}).
+ * manager), the manager of the team's service, auditors (read only) and administrators. The holding team
+ * is the case record's ({@code child_case.team}): a transfer changes it, and with it everyone's access.
+ * Tasklist and /engine-rest see only the tasks the engine grants their candidates and assignee, and the
+ * door to them checks the holding team as well ({@link EngineApiDoor}).
  */
 @Component
 public class CaseAccess {

@@ -55,10 +55,11 @@ import org.timescales.team.Teams;
  * messages, editing comments, history, statistics, metrics, Cockpit's plugins, Admin — is refused
  * with one answer that names nothing, so a refusal says nothing about another team's case.
  * <p>
- * The engine's authorizations say the same (EngineAuthorizations, Access); this door also covers
- * what the engine does not check itself (reading and adding a task's comments and attachments), only
- * lets a task be completed with its own form's fields, and puts every read of one task on the
- * record-view log, whichever API it came through.
+ * The engine's authorizations grant a worker only the tasks they are a candidate or assignee of (see
+ * {@link Access}); this door also requires the task's case to be held by a team the caller works for (or
+ * the task to be their own), answers a task's comments itself, refuses work on a task whose work needs a
+ * qualification the caller lacks, only lets a task be completed with its own form's fields, and puts
+ * every read of one task on the record-view log, whichever API it came through.
  */
 class EngineApiDoor extends OncePerRequestFilter {
 

@@ -45,7 +45,8 @@ class EngineUserFilter extends OncePerRequestFilter {
 			.collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
 		if (isOurs(request)) {
 			groups.add(Roles.READS);
-			if (isCommand(request)) {
+			// an auditor's form post changes nothing: the commands' permissions are for those who may write
+			if (isCommand(request) && groups.stream().anyMatch(Roles.WRITERS::contains)) {
 				groups.add(Roles.COMMANDS);
 			}
 		}

@@ -41,6 +41,10 @@ public final class Roles {
 	 */
 	public static final String READS = "timescales:reads";
 
+	/** Who may change a case through our API and pages at all (each command checks the case too). */
+	public static final java.util.List<String> WRITERS = java.util.List.of(PRACTITIONER, TEAM_MANAGER, SERVICE_MANAGER,
+			FRONT_DOOR, ADMIN);
+
 	private Roles() {
 	}
 

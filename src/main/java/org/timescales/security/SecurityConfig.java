@@ -28,7 +28,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * the admin pages) redirect to a login form; {@code /actuator/health} is public; the Camunda webapps
  * under {@code /camunda/**} keep their own login and their own CSRF protection. Auditors change
  * nothing: every write to the API needs a working role. Which cases a user may see is decided per case
- * ({@link CaseAccess}) and, in the engine, by its authorizations ({@link Access}).
+ * ({@link CaseAccess}) from the team that holds it; in the engine, a worker is granted only the tasks
+ * they are a candidate or assignee of ({@link Access}).
  * <p>
  * In front of all chains: failed sign-ins are limited per client at every door where a password is
  * checked ({@link LoginThrottleFilter}), and answers that can carry a child's data are never stored
@@ -41,8 +42,7 @@ class SecurityConfig {
 
 	static final String ADMIN_GROUP = Roles.ADMIN;
 
-	private static final String[] MAY_WRITE = authorities(Roles.PRACTITIONER, Roles.TEAM_MANAGER,
-			Roles.SERVICE_MANAGER, Roles.FRONT_DOOR, Roles.ADMIN);
+	private static final String[] MAY_WRITE = authorities(Roles.WRITERS.toArray(String[]::new));
 
 	private static final String[] OVERSEES = authorities(Roles.TEAM_MANAGER, Roles.SERVICE_MANAGER, Roles.AUDITOR,
 			Roles.ADMIN);

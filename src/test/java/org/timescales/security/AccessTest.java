@@ -78,6 +78,38 @@ class AccessTest extends ProcessTestSupport {
 		assertThat(get(user, "/engine-rest/authorization")).isEqualTo(403);
 	}
 
+	@Autowired
+	EngineAuthorizations engineAuthorizations;
+
+	/**
+	 * A case adds no authorization row but its open tasks' own: no per-instance grant for every command's
+	 * group check to read, and those an older version made are removed at start-up.
+	 */
+	@Test
+	void aCaseIsGrantedNothingPerInstanceAndOlderPerInstanceGrantsAreRemoved() throws Exception {
+		String pid = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(north).singleResult().getId();
+		var authorizations = engine.getAuthorizationService();
+		assertThat(authorizations.createAuthorizationQuery().resourceId(pid).count()).isZero();
+		var older = authorizations.createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+		older.setGroupId("north");
+		older.setResource(org.camunda.bpm.engine.authorization.Resources.HISTORIC_PROCESS_INSTANCE);
+		older.setResourceId(pid);
+		older.addPermission(org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions.READ);
+		authorizations.saveAuthorization(older);
+
+		engineAuthorizations.run(null);
+
+		assertThat(authorizations.createAuthorizationQuery().resourceId(pid).count()).isZero();
+		assertThat(authorizations.createAuthorizationQuery()
+			.resourceType(org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE)
+			.resourceId("*")
+			.groupIdIn(Roles.AUDITOR)
+			.count()).isEqualTo(1);
+		assertThat(authorizations.createAuthorizationQuery().resourceId(northTask).list())
+			.extracting(a -> a.getGroupId())
+			.containsExactly("north");
+	}
+
 	@Test
 	void aTeamManagerSeesTheirTeamAndNotAnother() throws Exception {
 		assertThat(get("tm.south", "/api/cases/" + south)).isEqualTo(200);
