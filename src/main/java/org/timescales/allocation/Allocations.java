@@ -22,6 +22,8 @@ import org.timescales.casefile.ChildCase;
 import org.timescales.casefile.Holdings;
 import org.timescales.casefile.Transfer;
 import org.timescales.clock.Clocks;
+import org.timescales.escalation.EscalationVariables;
+import org.timescales.pathway.PathwayVariables;
 import org.timescales.security.Access;
 import org.timescales.security.CaseAccess;
 import org.timescales.security.Qualifications;
@@ -45,10 +47,10 @@ import org.timescales.web.NotFoundException;
 public class Allocations {
 
 	/** The engine variable that names a process's holding team: its tasks' candidates (candidateGroups="${team}"). */
-	static final String TEAM = "team";
+	static final String TEAM = PathwayVariables.TEAM;
 
 	/** Raised escalations stay with the manager who has them, whatever happens to the case. */
-	static final String ESCALATION_PROCESS = "breachEscalation";
+	static final String ESCALATION_PROCESS = EscalationVariables.PROCESS_KEY;
 
 	private final CaseRepository cases;
 

@@ -21,6 +21,8 @@ import org.timescales.casefile.Allocation;
 import org.timescales.casefile.CaseRepository;
 import org.timescales.casefile.Holdings;
 import org.timescales.clock.ClockLedger;
+import org.timescales.escalation.EscalationVariables;
+import org.timescales.pathway.PathwayVariables;
 import org.timescales.security.AsSystem;
 import org.timescales.security.Roles;
 import org.timescales.team.Teams;
@@ -40,7 +42,7 @@ public class Caseloads {
 	private static final Set<String> LOOKED_AFTER = Set.of("childLookedAfter", "careLeaver");
 
 	/** Not a case's own work: an escalation is its manager's, a supervision its supervisor's. */
-	private static final Set<String> NOT_CASEWORK = Set.of("breachEscalation", "supervision");
+	private static final Set<String> NOT_CASEWORK = Set.of(EscalationVariables.PROCESS_KEY, "supervision");
 
 	/** The roles a worker's role is named by, the first one held. */
 	private static final List<String> ROLES = List.of(Roles.CP_LEAD_PRACTITIONER, Roles.SOCIAL_WORKER,
@@ -144,7 +146,7 @@ public class Caseloads {
 	private Map<String, Set<String>> openCasesOf(String team) {
 		Map<String, Set<String>> open = new java.util.TreeMap<>();
 		for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
-			.variableValueEquals("team", team)
+			.variableValueEquals(PathwayVariables.TEAM, team)
 			.list()) {
 			String key = repositoryService.getProcessDefinition(instance.getProcessDefinitionId()).getKey();
 			if (instance.getBusinessKey() != null && !NOT_CASEWORK.contains(key)) {
