@@ -35,6 +35,9 @@ class CaseloadApiTest extends ProcessTestSupport {
 	@Autowired
 	ObjectMapper json;
 
+	@Autowired
+	org.timescales.digest.MorningDigest digest;
+
 	@BeforeEach
 	void people() {
 		user("tm.caseload", TEAM, "team-manager");
@@ -103,6 +106,15 @@ class CaseloadApiTest extends ProcessTestSupport {
 		}
 		assertThat(oversight.at("/teams/0/unallocated").findValuesAsText("caseRef"))
 			.containsExactly(waitingLongest, waiting);
+		// the morning digest of a day with breaches lists the team's unallocated children too
+		executeDueJobs();
+		assertThat(digest.sendDigest(java.time.LocalDate.of(2026, 12, 1))).isPositive();
+		String mail = jdbc.sql("select body_text from mail_outbox where recipient = ? and reference like ?")
+			.params("tm.caseload@timescales.test", "digest:2026-12-01:%")
+			.query(String.class)
+			.single();
+		assertThat(mail).contains("Unallocated children, longest waiting first:\n- " + waitingLongest
+				+ ": unallocated for 4 working days\n- " + waiting + ": unallocated for 1 working day");
 	}
 
 	@Test
