@@ -243,12 +243,14 @@ class TransferApiTest extends ProcessTestSupport {
 		return found.get(0);
 	}
 
-	/** Waits (bounded) until a session of H2 is blocked on another's lock. */
+	/** Waits (bounded) until a database session is blocked on another's lock (H2 or PostgreSQL). */
 	private void awaitLockWait() throws InterruptedException {
+		String product = jdbc.sql("select 1").query((rs, row) -> rs.getStatement().getConnection().getMetaData()
+			.getDatabaseProductName()).single();
+		String blockedSessions = "PostgreSQL".equals(product) ? "select count(*) from pg_locks where not granted"
+				: "select count(*) from information_schema.sessions where blocker_id is not null";
 		for (int i = 0; i < 300; i++) {
-			Long blocked = jdbc.sql("select count(*) from information_schema.sessions where blocker_id is not null")
-				.query(Long.class)
-				.single();
+			Long blocked = jdbc.sql(blockedSessions).query(Long.class).single();
 			if (blocked > 0) {
 				return;
 			}
