@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Every {@code /api} command (a {@code @PostMapping} of our controllers) that collides with a timer or
+ * Every {@code /api} command and page form (a {@code @PostMapping} of our controllers) that collides with a timer or
  * a person changing the same case is tried again, up to {@link Collisions#ATTEMPTS} times in all; a
  * collision left after that reaches {@code ApiErrors}, which answers 409 with Retry-After. The
  * controllers are not transactional themselves, or (one is) their transaction starts inside this
@@ -28,7 +28,8 @@ class CollisionRetry {
 
 	private static final Logger log = LoggerFactory.getLogger(CollisionRetry.class);
 
-	@Around("within(org.timescales..*) && @within(org.springframework.web.bind.annotation.RestController) "
+	@Around("within(org.timescales..*) && (@within(org.springframework.web.bind.annotation.RestController) "
+			+ "|| @within(org.springframework.stereotype.Controller)) "
 			+ "&& @annotation(org.springframework.web.bind.annotation.PostMapping)")
 	Object retryOnCollision(ProceedingJoinPoint command) throws Throwable {
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
