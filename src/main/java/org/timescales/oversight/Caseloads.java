@@ -24,6 +24,7 @@ import org.timescales.clock.ClockLedger;
 import org.timescales.escalation.EscalationVariables;
 import org.timescales.pathway.PathwayVariables;
 import org.timescales.security.AsSystem;
+import org.timescales.security.Qualifications;
 import org.timescales.security.Roles;
 import org.timescales.team.Teams;
 
@@ -55,7 +56,12 @@ public class Caseloads {
 	public record Unallocated(String caseRef, Instant since, int workingDaysUnallocated) {
 	}
 
-	public record Caseload(String team, String teamName, List<WorkerCaseload> workers, List<Unallocated> unallocated) {
+	/** A child whose work has grown past what the worker holding them may hold (a section 47 after family help). */
+	public record HeldWithoutQualification(String caseRef, String worker, String rule) {
+	}
+
+	public record Caseload(String team, String teamName, List<WorkerCaseload> workers, List<Unallocated> unallocated,
+			List<HeldWithoutQualification> heldWithoutQualification) {
 	}
 
 	private final CaseRepository cases;
@@ -76,11 +82,14 @@ public class Caseloads {
 
 	private final AsSystem asSystem;
 
+	private final Qualifications qualifications;
+
 	private final Clock clock;
 
 	Caseloads(CaseRepository cases, Holdings holdings, ClockLedger clocks, Teams teams, OversightScope scope,
 			RuntimeService runtimeService, RepositoryService repositoryService, WorkingCalendar calendar,
-			AsSystem asSystem, Clock clock) {
+			AsSystem asSystem, Qualifications qualifications, Clock clock) {
+		this.qualifications = qualifications;
 		this.cases = cases;
 		this.holdings = holdings;
 		this.clocks = clocks;
@@ -103,6 +112,8 @@ public class Caseloads {
 		Map<String, int[]> byWorker = new LinkedHashMap<>();
 		Set<String> workers = new LinkedHashSet<>(asSystem.call(() -> teams.membersOf(team)));
 		List<Unallocated> unallocated = new ArrayList<>();
+		List<HeldWithoutQualification> unqualified = new ArrayList<>();
+		Map<String, Set<String>> groupsOf = new java.util.HashMap<>();
 		LocalDate today = London.dateOf(now);
 		for (Map.Entry<String, Set<String>> child : open.entrySet()) {
 			Allocation allocation = allocated.get(child.getKey());
@@ -113,6 +124,11 @@ public class Caseloads {
 				continue;
 			}
 			workers.add(allocation.worker());
+			Set<String> holderGroups = groupsOf.computeIfAbsent(allocation.worker(),
+					w -> asSystem.call(() -> teams.groupsOf(w)));
+			qualifications.unmetToHold(child.getValue(), holderGroups)
+				.ifPresent(rule -> unqualified.add(new HeldWithoutQualification(child.getKey(), allocation.worker(),
+						Qualifications.describe(rule))));
 			int[] counts = byWorker.computeIfAbsent(allocation.worker(), w -> new int[5]);
 			counts[0]++;
 			Set<String> kinds = child.getValue();
@@ -129,7 +145,7 @@ public class Caseloads {
 		}
 		List<WorkerCaseload> loads = new ArrayList<>();
 		for (String worker : workers) {
-			Set<String> groups = asSystem.call(() -> teams.groupsOf(worker));
+			Set<String> groups = groupsOf.computeIfAbsent(worker, w -> asSystem.call(() -> teams.groupsOf(w)));
 			String role = ROLES.stream().filter(groups::contains).findFirst().orElse(null);
 			int[] c = byWorker.getOrDefault(worker, new int[5]);
 			if (role == null && c[0] == 0) {
@@ -139,7 +155,7 @@ public class Caseloads {
 		}
 		loads.sort(Comparator.comparingInt(WorkerCaseload::children).reversed().thenComparing(WorkerCaseload::worker));
 		unallocated.sort(Comparator.comparing(Unallocated::since).thenComparing(Unallocated::caseRef));
-		return new Caseload(team, scope.nameOf(team), loads, unallocated);
+		return new Caseload(team, scope.nameOf(team), loads, unallocated, unqualified);
 	}
 
 	/** The team's open cases and the keys of the processes running for each. */
