@@ -36,11 +36,12 @@ class DemoBanner {
 				  Timescales is running (demo profile)
 				    Tasklist and Cockpit:  {}/camunda/app/
 				    Breaches (managers):   {}/oversight
+				    Caseloads (managers):  {}/oversight/caseloads
 				    Case API:              {}/api/cases/DEMO-C-0003
 				    Mail outbox (admin):   {}/admin/outbox
 				  Demo logins (user / password):
 				{}
-				==================================================================""", base, base, base, base, logins);
+				==================================================================""", base, base, base, base, base, logins);
 	}
 
 }
