@@ -205,7 +205,7 @@ public class MorningDigest {
 		// the children nobody holds, longest waiting first, in the mail of a team that has news anyway
 		properties.teams().forEach((id, team) -> sections.put(id,
 				new TeamSection(team.name() != null ? team.name() : id, new ArrayList<>(), new ArrayList<>(),
-						new ArrayList<>(), caseloads.of(id).unallocated())));
+						new ArrayList<>(), caseloads.unallocatedOf(id))));
 		jdbc.sql("""
 				select c.team, c.case_ref, e.overdue_task, e.tier, c.due_date, c.stopped_at, e.mailed
 				from escalation e join clock c on c.id = e.clock_id

@@ -111,16 +111,11 @@ public class Caseloads {
 		Map<String, Integer> overdue = clocks.overdueByCase(open.keySet(), now);
 		Map<String, int[]> byWorker = new LinkedHashMap<>();
 		Set<String> workers = new LinkedHashSet<>(asSystem.call(() -> teams.membersOf(team)));
-		List<Unallocated> unallocated = new ArrayList<>();
 		List<HeldWithoutQualification> unqualified = new ArrayList<>();
 		Map<String, Set<String>> groupsOf = new java.util.HashMap<>();
-		LocalDate today = London.dateOf(now);
 		for (Map.Entry<String, Set<String>> child : open.entrySet()) {
 			Allocation allocation = allocated.get(child.getKey());
-			if (allocation == null || !team.equals(allocation.team())) {
-				Instant since = unallocatedSince(child.getKey(), team);
-				unallocated.add(new Unallocated(child.getKey(), since,
-						calendar.workingDaysBetween(London.dateOf(since), today)));
+			if (!heldIn(allocation, team)) {
 				continue;
 			}
 			workers.add(allocation.worker());
@@ -154,8 +149,32 @@ public class Caseloads {
 			loads.add(new WorkerCaseload(worker, role, c[0], c[1], c[2], c[3], c[4]));
 		}
 		loads.sort(Comparator.comparingInt(WorkerCaseload::children).reversed().thenComparing(WorkerCaseload::worker));
+		return new Caseload(team, scope.nameOf(team), loads, unallocated(team, open, allocated), unqualified);
+	}
+
+	/** The team's open children nobody holds, longest waiting first: what the breaches page and the digest list. */
+	public List<Unallocated> unallocatedOf(String team) {
+		Map<String, Set<String>> open = asSystem.call(() -> openCasesOf(team));
+		return unallocated(team, open, holdings.current(open.keySet()));
+	}
+
+	private List<Unallocated> unallocated(String team, Map<String, Set<String>> open,
+			Map<String, Allocation> allocated) {
+		LocalDate today = London.dateOf(clock.instant());
+		List<Unallocated> unallocated = new ArrayList<>();
+		for (String caseRef : open.keySet()) {
+			if (!heldIn(allocated.get(caseRef), team)) {
+				Instant since = unallocatedSince(caseRef, team);
+				unallocated.add(new Unallocated(caseRef, since, calendar.workingDaysBetween(London.dateOf(since), today)));
+			}
+		}
 		unallocated.sort(Comparator.comparing(Unallocated::since).thenComparing(Unallocated::caseRef));
-		return new Caseload(team, scope.nameOf(team), loads, unallocated, unqualified);
+		return unallocated;
+	}
+
+	/** Whether an allocation holds the case in this team (one made in a team the case has left does not). */
+	private static boolean heldIn(Allocation allocation, String team) {
+		return allocation != null && team.equals(allocation.team());
 	}
 
 	/** The team's open cases and the keys of the processes running for each. */

@@ -105,7 +105,7 @@ public class Oversight {
 				.toList();
 			int statutory = (int) teamBreaches.stream().filter(b -> "STATUTORY".equals(b.basis())).count();
 			teamReports.add(new TeamOversight(team, scope.nameOf(team), scope.managerOf(team), statutory, teamBreaches,
-					teamAwaitingReview, teamDueSoon, summary(teamBreaches, teamDueSoon), caseloads.of(team).unallocated()));
+					teamAwaitingReview, teamDueSoon, summary(teamBreaches, teamDueSoon), caseloads.unallocatedOf(team)));
 		}
 		return new OversightReport(viewer.userId(), now, today, until, teamReports);
 	}
