@@ -162,7 +162,7 @@ public abstract class ProcessTestSupport {
 		return variable == null ? null : variable.getValue();
 	}
 
-	protected static org.springframework.http.HttpHeaders jsonHeaders() {
+	public static org.springframework.http.HttpHeaders jsonHeaders() {
 		org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
 		headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
 		headers.setAccept(List.of(org.springframework.http.MediaType.APPLICATION_JSON));
@@ -206,6 +206,15 @@ public abstract class ProcessTestSupport {
 			due.forEach(job -> managementService.executeJob(job.getId()));
 		}
 		throw new AssertionError("jobs keep falling due: a timer loop?");
+	}
+
+	/** The groups a task is offered to (its candidate groups). */
+	protected List<String> candidateGroups(Task task) {
+		return taskService.getIdentityLinksForTask(task.getId())
+			.stream()
+			.filter(link -> "candidate".equals(link.getType()))
+			.map(org.camunda.bpm.engine.task.IdentityLink::getGroupId)
+			.toList();
 	}
 
 	protected Task task(String processInstanceId, String taskDefinitionKey) {

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -190,28 +189,13 @@ class AllocationApiTest extends ProcessTestSupport {
 		assertThat(byASocialWorker.getStatusCode().value()).as(byASocialWorker.getBody()).isEqualTo(204);
 	}
 
-	private List<String> candidateGroups(Task task) {
-		return taskService.getIdentityLinksForTask(task.getId())
-			.stream()
-			.filter(link -> "candidate".equals(link.getType()))
-			.map(IdentityLink::getGroupId)
-			.toList();
-	}
-
 	private ResponseEntity<String> allocate(String user, String caseRef, String worker, String supervisor,
 			String reason) {
-		Map<String, String> body = new java.util.HashMap<>(Map.of("worker", worker, "reason", reason));
-		if (supervisor != null) {
-			body.put("supervisor", supervisor);
-		}
-		return http.withBasicAuth(user, "secret-" + user)
-			.exchange("/api/cases/" + caseRef + "/allocation", HttpMethod.POST, new HttpEntity<>(body, jsonHeaders()),
-					String.class);
+		return HolderRequests.allocate(http, user, caseRef, worker, supervisor, reason);
 	}
 
 	private ResponseEntity<String> get(String user, String caseRef) {
-		return http.withBasicAuth(user, "secret-" + user)
-			.exchange("/api/cases/" + caseRef, HttpMethod.GET, new HttpEntity<>(jsonHeaders()), String.class);
+		return HolderRequests.getCase(http, user, caseRef);
 	}
 
 	private void assertRefused(ResponseEntity<String> response, String field, String says) throws Exception {

@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -265,33 +264,17 @@ class TransferApiTest extends ProcessTestSupport {
 					List.of(new SimpleGrantedAuthority("GROUP_service-manager"))));
 	}
 
-	private List<String> candidateGroups(Task task) {
-		return taskService.getIdentityLinksForTask(task.getId())
-			.stream()
-			.filter(link -> "candidate".equals(link.getType()))
-			.map(IdentityLink::getGroupId)
-			.toList();
-	}
-
 	private void allocate(String user, String caseRef, String worker) {
-		ResponseEntity<String> response = http.withBasicAuth(user, "secret-" + user)
-			.exchange("/api/cases/" + caseRef + "/allocation", HttpMethod.POST,
-					new HttpEntity<>(Map.of("worker", worker, "reason", "Allocated"), jsonHeaders()), String.class);
+		ResponseEntity<String> response = HolderRequests.allocate(http, user, caseRef, worker, null, "Allocated");
 		assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
 	}
 
 	private ResponseEntity<String> transfer(String user, String caseRef, String team, String reason) {
-		Map<String, String> body = new java.util.HashMap<>();
-		body.put("team", team);
-		body.put("reason", reason);
-		return http.withBasicAuth(user, "secret-" + user)
-			.exchange("/api/cases/" + caseRef + "/transfer", HttpMethod.POST, new HttpEntity<>(body, jsonHeaders()),
-					String.class);
+		return HolderRequests.transfer(http, user, caseRef, team, reason);
 	}
 
 	private ResponseEntity<String> get(String user, String caseRef) {
-		return http.withBasicAuth(user, "secret-" + user)
-			.exchange("/api/cases/" + caseRef, HttpMethod.GET, new HttpEntity<>(jsonHeaders()), String.class);
+		return HolderRequests.getCase(http, user, caseRef);
 	}
 
 	private ResponseEntity<String> engineTask(String user, String taskId) {

@@ -22,6 +22,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.timescales.ProcessTestSupport;
 import org.timescales.TimescalesTest;
+import org.timescales.allocation.HolderRequests;
 import org.timescales.audit.RecordView;
 import org.timescales.audit.RecordViews;
 
@@ -42,10 +43,7 @@ class AnnexATest extends ProcessTestSupport {
 	@Autowired
 	RecordViews recordViews;
 
-	private void holderCommand(String user, String caseRef, String command, Map<String, String> body) {
-		ResponseEntity<String> answer = http.withBasicAuth(user, "secret-" + user)
-			.exchange("/api/cases/" + caseRef + "/" + command, org.springframework.http.HttpMethod.POST,
-					new org.springframework.http.HttpEntity<>(body, jsonHeaders()), String.class);
+	private static void assertDone(ResponseEntity<String> answer) {
 		assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(200);
 	}
 
@@ -57,7 +55,7 @@ class AnnexATest extends ProcessTestSupport {
 		clockAt("2025-06-02T14:00:00Z");
 		complete(pid, "UserTask_DecideOnReferral", Map.of("referralDecision", "ASSESSMENT", "referralDecisionDate",
 				"2025-06-02", "decisionRationale", "Needs assessing"));
-		holderCommand("tm.north", caseRef, "allocation", Map.of("worker", "worker.north", "reason", "Assessment"));
+		assertDone(HolderRequests.allocate(http, "tm.north", caseRef, "worker.north", null, "Assessment"));
 		on("2025-08-15");
 		complete(pid, "UserTask_CompleteAssessment", Map.of("assessmentStartDate", "2025-06-03", "assessmentOutcome",
 				"CIN_PLAN", "assessmentSummary", "Child in need"));
@@ -68,7 +66,7 @@ class AnnexATest extends ProcessTestSupport {
 		clockAt("2025-10-01T10:00:00Z");
 		referral(later, "2025-10-01T09:00:00");
 		// moved after the period: the return shows who held the child at its end
-		holderCommand("tm.north", caseRef, "transfer", Map.of("team", "south", "reason", "Moved house"));
+		assertDone(HolderRequests.transfer(http, "tm.north", caseRef, "south", "Moved house"));
 
 		clockAt("2025-10-06T09:00:00Z");
 		ResponseEntity<byte[]> response = http.withBasicAuth("auditor.one", "secret-auditor.one")

@@ -13,6 +13,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.timescales.ProcessTestSupport;
 import org.timescales.TimescalesTest;
+import org.timescales.allocation.HolderRequests;
 import org.timescales.clock.ClockStatus;
 import org.timescales.referral.ReferralRequest;
 
@@ -133,9 +134,7 @@ class CaseloadApiTest extends ProcessTestSupport {
 		clockAt("2026-11-23T10:30:00Z");
 		referral(caseRef, "2026-11-23T10:00:00"); // north
 		clockAt("2026-11-26T09:00:00Z");
-		ResponseEntity<String> moved = http.withBasicAuth("tm.north", "secret-tm.north")
-			.exchange("/api/cases/" + caseRef + "/transfer", HttpMethod.POST,
-					new HttpEntity<>(Map.of("team", TEAM, "reason", "Moved"), jsonHeaders()), String.class);
+		ResponseEntity<String> moved = HolderRequests.transfer(http, "tm.north", caseRef, TEAM, "Moved");
 		assertThat(moved.getStatusCode().value()).as(moved.getBody()).isEqualTo(200);
 		clockAt("2026-12-01T12:00:00Z");
 
@@ -158,9 +157,8 @@ class CaseloadApiTest extends ProcessTestSupport {
 		String referral = receive(caseRef, "2026-11-23T10:00:00");
 		complete(referral, "UserTask_DecideOnReferral", Map.of("referralDecision", "ASSESSMENT",
 				"referralDecisionDate", "2026-11-23", "decisionRationale", "Family help"));
-		ResponseEntity<String> allocated = http.withBasicAuth("tm.caseload", "secret-tm.caseload")
-			.exchange("/api/cases/" + caseRef + "/allocation", HttpMethod.POST, new HttpEntity<>(Map.of("worker",
-					"fp2.caseload", "supervisor", "sw.caseload", "reason", "Family help"), jsonHeaders()), String.class);
+		ResponseEntity<String> allocated = HolderRequests.allocate(http, "tm.caseload", caseRef, "fp2.caseload",
+				"sw.caseload", "Family help");
 		assertThat(allocated.getStatusCode().value()).as(allocated.getBody()).isEqualTo(200);
 		clockAt("2026-11-30T11:00:00Z");
 
@@ -208,9 +206,7 @@ class CaseloadApiTest extends ProcessTestSupport {
 	}
 
 	private ResponseEntity<String> allocate(String caseRef, String worker) {
-		return http.withBasicAuth("tm.caseload", "secret-tm.caseload")
-			.exchange("/api/cases/" + caseRef + "/allocation", HttpMethod.POST,
-					new HttpEntity<>(Map.of("worker", worker, "reason", "Allocated"), jsonHeaders()), String.class);
+		return HolderRequests.allocate(http, "tm.caseload", caseRef, worker, null, "Allocated");
 	}
 
 	private ResponseEntity<String> caseloads(String user, String team) {

@@ -260,11 +260,8 @@ class OversightTest extends ProcessTestSupport {
 
 	/** The manager allocates the case: the breaches page names whoever holds it. */
 	private void allocate(String caseRef, String worker) {
-		var answer = http.withBasicAuth("tm.north", "secret-tm.north")
-			.exchange("/api/cases/" + caseRef + "/allocation", org.springframework.http.HttpMethod.POST,
-					new org.springframework.http.HttpEntity<>(Map.of("worker", worker, "reason", "Allocated"),
-							jsonHeaders()),
-					String.class);
+		var answer = org.timescales.allocation.HolderRequests.allocate(http, "tm.north", caseRef, worker, null,
+				"Allocated");
 		assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(200);
 	}
 
