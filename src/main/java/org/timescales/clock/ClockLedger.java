@@ -106,6 +106,19 @@ public class ClockLedger {
 		return overdue;
 	}
 
+	/** The clock's watcher process instance (bpmn/deadlineWatch.bpmn), set once when it starts. */
+	void watchedBy(long id, String watchInstanceId) {
+		jdbc.sql("update clock set watch_instance_id = ? where id = ?").params(watchInstanceId, id).update();
+	}
+
+	/** The clock's watcher, if one was started for it. */
+	Optional<String> watchOf(long id) {
+		return jdbc.sql("select watch_instance_id from clock where id = ?")
+			.param(id)
+			.query(String.class)
+			.optional();
+	}
+
 	void reminded(long id, Instant at) {
 		jdbc.sql("update clock set reminded_at = ? where id = ?").params(utc(at), id).update();
 	}
