@@ -1,6 +1,7 @@
 package org.timescales;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -24,17 +26,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
+import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnDiagram;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -102,6 +108,29 @@ class ProcessModelTest {
 	}
 
 	@TestFactory
+	Stream<DynamicTest> everyDeadlineIsWatchedByTheOneWatcher() {
+		return perFile(rules()::deadlinesAreWatchedNotPasted);
+	}
+
+	@Test
+	void theWatcherRaisesTheReminderAndBothTiersUntilTheClockStops() {
+		Model watcher = modelFiles().stream().filter(model -> model.file().equals("deadlineWatch.bpmn")).findFirst().orElseThrow();
+		Map<String, String> timers = watcher.instance()
+			.getModelElementsByType(TimerEventDefinition.class)
+			.stream()
+			.collect(Collectors.toMap(timer -> ((BaseElement) timer.getParentElement()).getId(),
+					timer -> timer.getTimeDate().getTextContent()));
+		assertThat(timers).containsOnly(entry("Timer_Reminder", "${clocks.reminderOf(clockId)}"),
+				entry("Timer_Overdue", "${clocks.deadlineOf(clockId)}"),
+				entry("Timer_StillOverdue", "${clocks.secondTierOf(clockId)}"));
+		assertThat(watcher.instance().getModelElementsByType(ServiceTask.class)).extracting(ServiceTask::getCamundaExpression)
+			.containsExactlyInAnyOrder("${escalations.remind(clockId)}", "${escalations.escalate(clockId, 1, overdueTask)}",
+					"${escalations.escalate(clockId, 2, overdueTask)}");
+		assertThat(watcher.instance().getModelElementsByType(Message.class)).extracting(Message::getName)
+			.containsExactly("ClockStopped");
+	}
+
+	@TestFactory
 	Stream<DynamicTest> everyBeanAnExpressionCallsExists() {
 		return perFile(rules()::expressionsCallExistingBeans);
 	}
@@ -135,6 +164,10 @@ class ProcessModelTest {
 			.endEvent("EndEvent_AnHourLater")
 			.name("An hour later")
 			.moveToActivity("UserTask_NoDueDate")
+			.userTask("UserTask_Unwatched")
+			.name("Answer to a rule nobody watches")
+			.camundaDueDate("${clocks.dueAt(execution, 'assessment')}")
+			.camundaExecutionListenerExpression("start", "${clocks.watch(execution, 'no-such-rule')}")
 			.callActivity("CallActivity_Missing")
 			.name("Call a missing process")
 			.calledElement("noSuchProcess")
@@ -157,6 +190,9 @@ class ProcessModelTest {
 		assertThat(rules.userTasksHaveADueDateAndAFormRef(model)).anyMatch(containsAll("UserTask_NoDueDate", "dueDate"));
 		assertThat(rules.formRefsHaveAFormFile(model)).anyMatch(containsAll("UserTask_NoDueDate", "no-such-form"));
 		assertThat(rules.timersAreComputed(model)).anyMatch(containsAll("Timer_FixedDuration", "PT1H"));
+		assertThat(rules.deadlinesAreWatchedNotPasted(model)).anyMatch(containsAll("Timer_FixedDuration", "deadlineWatch"))
+			.anyMatch(containsAll("UserTask_Unwatched", "'assessment'", "not watched"))
+			.anyMatch(containsAll("UserTask_Unwatched", "'no-such-rule'", "no rule"));
 		assertThat(rules.expressionsCallExistingBeans(model)).anyMatch(containsAll("UserTask_NoDueDate", "nosuchbean"));
 		assertThat(rules.callActivitiesCallKnownProcesses(model)).anyMatch(containsAll("CallActivity_Missing", "noSuchProcess"));
 		assertThat(rules.everythingIsDrawn(model)).anyMatch(containsAll("CallActivity_Missing", "BPMNShape"));
@@ -178,7 +214,8 @@ class ProcessModelTest {
 	}
 
 	private ModelRules rules() {
-		return new ModelRules(this.context::containsBean, FORMS_FOLDER, processIdsIn(modelFiles()));
+		return new ModelRules(this.context::containsBean, FORMS_FOLDER, processIdsIn(modelFiles()),
+				this.context.getBean(org.timescales.rules.Rules.class).ids());
 	}
 
 	private static Stream<DynamicTest> perFile(Function<Model, List<String>> rule) {
@@ -267,10 +304,73 @@ class ProcessModelTest {
 
 		private final Set<String> processIds;
 
-		ModelRules(Predicate<String> isBean, Path formsFolder, Set<String> processIds) {
+		private final Collection<String> ruleIds;
+
+		ModelRules(Predicate<String> isBean, Path formsFolder, Set<String> processIds, Collection<String> ruleIds) {
 			this.isBean = isBean;
 			this.formsFolder = formsFolder;
 			this.processIds = processIds;
+			this.ruleIds = ruleIds;
+		}
+
+		private static final Pattern DUE_AT = Pattern.compile("\\$\\{clocks\\.dueAt\\(execution, '([^']+)'\\)}");
+
+		private static final Pattern WATCH = Pattern.compile("\\$\\{clocks\\.watch\\(execution, '([^']+)'\\)}");
+
+		/**
+		 * One mechanism watches every deadline: no process pastes its own timers on a statutory task; a task
+		 * whose due date comes from a clock sits in an activity (itself or an enclosing sub-process) that
+		 * declares the rule with the start listener {@code ${clocks.watch(execution, 'rule')}}, which starts
+		 * the clock's watcher (bpmn/deadlineWatch.bpmn).
+		 */
+		List<String> deadlinesAreWatchedNotPasted(Model model) {
+			List<String> problems = new ArrayList<>();
+			for (BoundaryEvent boundary : model.instance().getModelElementsByType(BoundaryEvent.class)) {
+				if (!boundary.getChildElementsByType(TimerEventDefinition.class).isEmpty()) {
+					problems.add(model.problem(boundary.getId(), "boundary timer on " + boundary.getAttachedTo().getId()
+							+ ": deadlines are watched by bpmn/deadlineWatch.bpmn; declare the rule with a start listener"
+							+ " ${clocks.watch(execution, 'rule')} instead"));
+				}
+			}
+			for (FlowNode node : model.instance().getModelElementsByType(FlowNode.class)) {
+				for (String rule : watchedBy(node)) {
+					if (!this.ruleIds.contains(rule)) {
+						problems.add(model.problem(node.getId(), "watches '" + rule + "', but there is no rule of that id"));
+					}
+				}
+			}
+			for (UserTask task : model.instance().getModelElementsByType(UserTask.class)) {
+				Matcher due = DUE_AT.matcher(String.valueOf(task.getCamundaDueDate()));
+				if (!due.matches()) {
+					continue;
+				}
+				boolean watched = false;
+				for (ModelElementInstance scope = task; scope instanceof FlowNode node; scope = scope.getParentElement()) {
+					watched |= watchedBy(node).contains(due.group(1));
+				}
+				if (!watched) {
+					problems.add(model.problem(task.getId(), "due date from clock '" + due.group(1) + "' but the clock is"
+							+ " not watched: add the start listener ${clocks.watch(execution, '" + due.group(1)
+							+ "')} to the task or its sub-process"));
+				}
+			}
+			return problems;
+		}
+
+		private static List<String> watchedBy(FlowNode node) {
+			if (node.getExtensionElements() == null) {
+				return List.of();
+			}
+			return node.getExtensionElements()
+				.getElementsQuery()
+				.filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener.class)
+				.list()
+				.stream()
+				.filter(listener -> "start".equals(listener.getCamundaEvent()))
+				.map(listener -> WATCH.matcher(String.valueOf(listener.getCamundaExpression())))
+				.filter(Matcher::matches)
+				.map(matcher -> matcher.group(1))
+				.toList();
 		}
 
 		List<String> processesAreExecutableWithAHistoryTimeToLive(Model model) {
@@ -290,7 +390,9 @@ class ProcessModelTest {
 					.stream()
 					.anyMatch(l -> "start".equals(l.getCamundaEvent())
 							&& "${access.grant(execution)}".equals(l.getCamundaExpression()));
-				if (!grantsAccess) {
+				// a process without user tasks (the deadline watcher) hands nothing to a team
+				boolean hasUserTasks = !model.instance().getModelElementsByType(UserTask.class).isEmpty();
+				if (!grantsAccess && hasUserTasks) {
 					problems.add(model.problem(process.getId(),
 							"process has no start listener ${access.grant(execution)}: its tasks would not go to the case's team"));
 				}

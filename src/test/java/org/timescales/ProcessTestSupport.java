@@ -232,16 +232,39 @@ public abstract class ProcessTestSupport {
 		taskService.complete(task.getId(), variables);
 	}
 
-	/** The due date of the process instance's timer on the given boundary event. */
-	protected Instant timerDue(String processInstanceId, String timerEventId) {
-		Job job = managementService.createJobQuery()
-			.processInstanceId(processInstanceId)
-			.activityId(timerEventId)
-			.singleResult();
+	/** The deadline watcher's timers (bpmn/deadlineWatch.bpmn): due soon, deadline passed, still overdue. */
+	protected static final String DUE_SOON = "Timer_Reminder";
+
+	protected static final String OVERDUE = "Timer_Overdue";
+
+	protected static final String STILL_OVERDUE = "Timer_StillOverdue";
+
+	/** The due date of a waiting timer of the watcher of the process instance's latest clock of the rule. */
+	protected Instant timerDue(String processInstanceId, String ruleId, String watchTimer) {
+		return watchTimer(processInstanceId, ruleId, watchTimer).getDuedate().toInstant();
+	}
+
+	/** A waiting timer of the watcher of the process instance's latest clock of the rule. */
+	protected Job watchTimer(String processInstanceId, String ruleId, String watchTimer) {
+		String watch = watchOf(processInstanceId, ruleId);
+		Job job = managementService.createJobQuery().processInstanceId(watch).activityId(watchTimer).singleResult();
 		if (job == null) {
-			throw new AssertionError("No timer " + timerEventId + " in " + processInstanceId);
+			throw new AssertionError("No timer " + watchTimer + " for " + ruleId + " in " + processInstanceId);
 		}
-		return job.getDuedate().toInstant();
+		return job;
+	}
+
+	/** The watcher process instance of the process instance's latest clock of the rule. */
+	protected String watchOf(String processInstanceId, String ruleId) {
+		return jdbc.sql("""
+				select watch_instance_id from clock where process_instance_id = ? and rule_id = ?
+				order by sequence_no desc""")
+			.params(processInstanceId, ruleId)
+			.query(String.class)
+			.list()
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No clock " + ruleId + " in " + processInstanceId));
 	}
 
 	/** Subjects of the mail queued for a recipient about one case, in order (tests share the outbox). */

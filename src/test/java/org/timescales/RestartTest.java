@@ -70,8 +70,8 @@ class RestartTest {
 			ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-25T00:01:00Z")));
 			ManagementService management = app.getBean(ManagementService.class);
 			Job overdue = management.createJobQuery()
-				.processInstanceId(pid)
-				.activityId("Timer_ReferralDecisionOverdue")
+				.processInstanceId(watchOf(app, pid))
+				.activityId("Timer_Overdue")
 				.singleResult();
 			management.executeJob(overdue.getId());
 			assertThat(app.getBean(TaskService.class)
@@ -94,14 +94,23 @@ class RestartTest {
 					"--camunda.bpm.webapp.enabled=false");
 	}
 
+	/** The timers of the referral decision clock's watcher (bpmn/deadlineWatch.bpmn). */
 	private static List<Job> timers(ConfigurableApplicationContext app, String pid) {
 		return app.getBean(ManagementService.class)
 			.createJobQuery()
-			.processInstanceId(pid)
+			.processInstanceId(watchOf(app, pid))
 			.timers()
 			.orderByJobDuedate()
 			.asc()
 			.list();
+	}
+
+	private static String watchOf(ConfigurableApplicationContext app, String pid) {
+		return app.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+			.sql("select watch_instance_id from clock where process_instance_id = ? and rule_id = 'referral-decision'")
+			.param(pid)
+			.query(String.class)
+			.single();
 	}
 
 }

@@ -185,6 +185,9 @@ public class Allocations {
 		for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
 			.processInstanceBusinessKey(caseRef)
 			.list()) {
+			if (Clocks.WATCH_PROCESS.equals(keyOf(instance))) {
+				continue; // a watcher has no team of its own: it reads the clock's, moved above
+			}
 			runtimeService.setVariable(instance.getId(), TEAM, toTeam);
 			if (ESCALATION_PROCESS.equals(keyOf(instance))) {
 				continue;

@@ -8,10 +8,12 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.springframework.stereotype.Component;
+import org.timescales.clock.Clocks;
 
 /**
  * The stages a child's case has been through: every process started under the case reference
- * (referral, section 47, plans, escalations), from the engine's history, oldest first.
+ * (referral, section 47, plans, escalations), from the engine's history, oldest first; not the
+ * clocks' watchers, which are machinery.
  */
 @Component
 class CaseStages {
@@ -33,6 +35,7 @@ class CaseStages {
 	List<Stage> of(String caseRef) {
 		return historyService.createHistoricProcessInstanceQuery()
 			.processInstanceBusinessKey(caseRef)
+			.processDefinitionKeyNotIn(List.of(Clocks.WATCH_PROCESS))
 			.orderByProcessInstanceStartTime()
 			.asc()
 			.list()

@@ -58,9 +58,13 @@ public class ClockChanges {
 
 	private final Clock clock;
 
+	private final ClockWatches watches;
+
 	ClockChanges(ClockLedger ledger, Clocks clocks, Rules rules, Deadlines deadlines, RuntimeService runtimeService,
-			TaskService taskService, ManagementService managementService, JdbcClient jdbc, Clock clock) {
+			TaskService taskService, ManagementService managementService, JdbcClient jdbc, Clock clock,
+			ClockWatches watches) {
 		this.ledger = ledger;
+		this.watches = watches;
 		this.clocks = clocks;
 		this.rules = rules;
 		this.deadlines = deadlines;
@@ -136,7 +140,7 @@ public class ClockChanges {
 			.update();
 		taskService.createComment(null, pid,
 				"Correction by " + user + ": " + variable + " " + old + " -> " + display(newValue) + ". " + reason.strip());
-		resync(pid, movedDueAt);
+		resync(pid, movedDueAt, startedByIt);
 		return new Corrected(pid, variable, old, display(newValue), ledger.forProcessInstance(pid));
 	}
 
@@ -175,12 +179,15 @@ public class ClockChanges {
 		Clocks.Schedule schedule = clocks.schedule(rule, new Deadline(to, London.endOfDay(to)));
 		ledger.extend(clockId, schedule.deadline(), schedule.reminderAt(), schedule.secondTierAt(), user,
 				clock.instant(), reason.strip());
-		resync(record.processInstanceId(), Map.of(record.dueAt(), schedule.deadline().dueAt()));
+		resync(record.processInstanceId(), Map.of(record.dueAt(), schedule.deadline().dueAt()), List.of(record));
 		return ledger.find(clockId).orElseThrow();
 	}
 
-	/** Moves open tasks' due dates and re-evaluates every timer of the process against the ledger. */
-	private void resync(String processInstanceId, Map<Instant, Instant> movedDueAt) {
+	/**
+	 * Moves open tasks' due dates and re-evaluates against the ledger every timer of the process (those of
+	 * versions that carry their own) and of the moved clocks' watchers.
+	 */
+	private void resync(String processInstanceId, Map<Instant, Instant> movedDueAt, List<ClockRecord> movedClocks) {
 		for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
 			Instant moved = task.getDueDate() == null ? null : movedDueAt.get(task.getDueDate().toInstant());
 			if (moved != null) {
@@ -190,6 +197,11 @@ public class ClockChanges {
 		}
 		for (Job job : managementService.createJobQuery().processInstanceId(processInstanceId).timers().list()) {
 			managementService.recalculateJobDuedate(job.getId(), false);
+		}
+		for (ClockRecord clock : movedClocks) {
+			for (Job job : watches.timers(clock.id())) {
+				managementService.recalculateJobDuedate(job.getId(), false);
+			}
 		}
 	}
 

@@ -29,6 +29,9 @@ import org.timescales.rules.Rules;
 @Component("clocks")
 public class Clocks {
 
+	/** The process key of a clock's watcher: machinery under the case's business key, never a stage of it. */
+	public static final String WATCH_PROCESS = ClockWatches.PROCESS_KEY;
+
 	private final ClockLedger ledger;
 
 	private final Rules rules;
@@ -39,8 +42,12 @@ public class Clocks {
 
 	private final Map<String, DeadlinePolicy> policies;
 
-	Clocks(ClockLedger ledger, Rules rules, Deadlines deadlines, Clock clock, Map<String, DeadlinePolicy> policies) {
+	private final ClockWatches watches;
+
+	Clocks(ClockLedger ledger, Rules rules, Deadlines deadlines, Clock clock, Map<String, DeadlinePolicy> policies,
+			ClockWatches watches) {
 		this.ledger = ledger;
+		this.watches = watches;
 		this.rules = rules;
 		this.deadlines = deadlines;
 		this.clock = clock;
@@ -54,17 +61,45 @@ public class Clocks {
 		}
 	}
 
-	/** The deadline: a task's due date and the "overdue" timer. */
+	/**
+	 * Declares that the activity answers to the rule: a start listener on each statutory task or
+	 * sub-process ({@code ${clocks.watch(execution, 'assessment')}}). Opens the clock and starts its
+	 * watcher, which reminds before the deadline and escalates after it until the clock stops. An
+	 * escalation names the activity ("Decide on referral").
+	 */
+	public void watch(DelegateExecution execution, String ruleId) {
+		watches.start(openClock(execution, ruleId), execution.getCurrentActivityName());
+	}
+
+	/** The deadline: a task's due date. */
 	public Date dueAt(DelegateExecution execution, String ruleId) {
 		return Date.from(openClock(execution, ruleId).dueAt());
 	}
 
-	/** When the worker is reminded that the deadline is near. */
+	/** The watcher's "overdue" timer: the clock's deadline, as the ledger now has it. */
+	public Date deadlineOf(long clockId) {
+		return Date.from(find(clockId).dueAt());
+	}
+
+	/** The watcher's "due soon" timer: when whoever holds the work is reminded. */
+	public Date reminderOf(long clockId) {
+		return Date.from(find(clockId).reminderAt());
+	}
+
+	/** The watcher's "still overdue" timer: when work still open past its deadline goes to the service manager. */
+	public Date secondTierOf(long clockId) {
+		return Date.from(find(clockId).secondTierAt());
+	}
+
+	/**
+	 * The reminder timer of process versions deployed before the watcher (their instances still run,
+	 * with their own boundary timers); new versions declare {@link #watch}.
+	 */
 	public Date reminderAt(DelegateExecution execution, String ruleId) {
 		return Date.from(openClock(execution, ruleId).reminderAt());
 	}
 
-	/** When a task still open past its deadline goes to the service manager. */
+	/** The second-tier timer of process versions deployed before the watcher (see {@link #reminderAt}). */
 	public Date secondTierAt(DelegateExecution execution, String ruleId) {
 		return Date.from(openClock(execution, ruleId).secondTierAt());
 	}
@@ -85,12 +120,12 @@ public class Clocks {
 			.orElseThrow(() -> new ProcessEngineException("No open clock '" + ruleId + "' to stop"));
 		Instant stoppedAt = checkedEventTime(variableName, scope.getVariable(variableName), record);
 		ledger.stop(record.id(), stoppedAt, variableName, outcome(stoppedAt, record.dueAt()), null);
+		watches.end(record.id());
 	}
 
 	/** Stops the open clock because its work is no longer needed, with the reason. */
 	public void cancel(DelegateExecution execution, String ruleId, String reason) {
-		ledger.findOpen(execution.getProcessInstanceId(), ruleId)
-			.ifPresent(record -> ledger.stop(record.id(), clock.instant(), null, ClockStatus.CANCELLED, reason));
+		ledger.findOpen(execution.getProcessInstanceId(), ruleId).ifPresent(record -> cancelled(record, reason));
 	}
 
 	/** Stops every open clock of the process instance (a plan ended), with the reason. */
@@ -98,7 +133,16 @@ public class Clocks {
 		ledger.forProcessInstance(processInstanceId)
 			.stream()
 			.filter(ClockRecord::isOpen)
-			.forEach(record -> ledger.stop(record.id(), clock.instant(), null, ClockStatus.CANCELLED, reason));
+			.forEach(record -> cancelled(record, reason));
+	}
+
+	private void cancelled(ClockRecord record, String reason) {
+		ledger.stop(record.id(), clock.instant(), null, ClockStatus.CANCELLED, reason);
+		watches.end(record.id());
+	}
+
+	private ClockRecord find(long clockId) {
+		return ledger.find(clockId).orElseThrow(() -> new ProcessEngineException("No clock " + clockId));
 	}
 
 	/** A transfer: the case's running clocks go on, unchanged, for the team that now holds it. */

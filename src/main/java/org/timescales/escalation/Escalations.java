@@ -95,15 +95,23 @@ public class Escalations {
 	 * or the team's mailbox when nobody has picked the task up. A back-dated case already past its
 	 * deadline gets no reminder: the escalation speaks for it.
 	 */
+	public void remind(long clockId) {
+		clockLedger.find(clockId).filter(ClockRecord::isOpen).ifPresent(this::remind);
+	}
+
+	/** The reminder of process versions deployed before the watcher, from their own boundary timer. */
 	public void remind(DelegateExecution execution, String ruleId) {
-		ClockRecord record = clockLedger.findOpen(execution.getProcessInstanceId(), ruleId).orElseThrow();
+		remind(clockLedger.findOpen(execution.getProcessInstanceId(), ruleId).orElseThrow());
+	}
+
+	private void remind(ClockRecord record) {
 		if (!clock.instant().isBefore(record.dueAt())) {
-			log.info("No reminder for {} on {}: already past its deadline", ruleId, record.caseRef());
+			log.info("No reminder for {} on {}: already past its deadline", record.ruleId(), record.caseRef());
 			return;
 		}
 		Set<String> recipients = new LinkedHashSet<>();
 		for (Task task : taskService.createTaskQuery()
-			.processInstanceId(execution.getProcessInstanceId())
+			.processInstanceId(record.processInstanceId())
 			.dueDate(Date.from(record.dueAt()))
 			.list()) {
 			recipients.add(teams.emailOf(task.getAssignee(), record.team()));
@@ -123,8 +131,17 @@ public class Escalations {
 	 * case's business key, so the manager's review outlives the task, the plan or the process that
 	 * breached.
 	 */
+	public void escalate(long clockId, int tier, String overdueTask) {
+		escalate(clockLedger.find(clockId).orElseThrow(() -> new ProcessEngineException("No clock " + clockId)), tier,
+				overdueTask);
+	}
+
+	/** The escalation of process versions deployed before the watcher, from their own boundary timer. */
 	public void escalate(DelegateExecution execution, String ruleId, int tier, String overdueTask) {
-		ClockRecord record = clocks.openClock(execution, ruleId);
+		escalate(clocks.openClock(execution, ruleId), tier, overdueTask);
+	}
+
+	private void escalate(ClockRecord record, int tier, String overdueTask) {
 		runtimeService.startProcessInstanceByKey(PROCESS_KEY, record.caseRef(),
 				Map.of(CLOCK_ID, record.id(), TIER, tier, OVERDUE_TASK, overdueTask, TEAM, record.team(), CASE_REF,
 						record.caseRef()));

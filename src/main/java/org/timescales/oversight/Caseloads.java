@@ -42,8 +42,12 @@ public class Caseloads {
 
 	private static final Set<String> LOOKED_AFTER = Set.of("childLookedAfter", "careLeaver");
 
-	/** Not a case's own work: an escalation is its manager's, a supervision its supervisor's. */
-	private static final Set<String> NOT_CASEWORK = Set.of(EscalationVariables.PROCESS_KEY, "supervision");
+	/**
+	 * Not a case's own work: an escalation is its manager's, a supervision its supervisor's, a deadline
+	 * watch the system's.
+	 */
+	private static final Set<String> NOT_CASEWORK = Set.of(EscalationVariables.PROCESS_KEY, "supervision",
+			org.timescales.clock.Clocks.WATCH_PROCESS);
 
 	/** The roles a worker's role is named by, the first one held. */
 	private static final List<String> ROLES = List.of(Roles.CP_LEAD_PRACTITIONER, Roles.SOCIAL_WORKER,

@@ -56,7 +56,7 @@ class AllocationApiTest extends ProcessTestSupport {
 
 		assertThat(task(pid, "UserTask_CompleteAssessment").getAssignee()).isEqualTo("worker.north");
 		// and the reminder of a deadline near goes to the worker, not the team's mailbox
-		clockAt(timerDue(pid, "Timer_AssessmentDueSoon").plusSeconds(60));
+		clockAt(timerDue(pid, "assessment", DUE_SOON).plusSeconds(60));
 		executeDueJobs();
 		assertThat(outboxSubjects("worker.north@timescales.test", caseRef)).hasSize(1);
 		assertThat(outboxSubjects("north-team@timescales.test", caseRef)).isEmpty();

@@ -54,7 +54,7 @@ class TransferApiTest extends ProcessTestSupport {
 		allocate("tm.north", caseRef, "worker.north");
 		Task decision = task(pid, "UserTask_DecideOnReferral");
 		Instant dueBefore = decision.getDueDate().toInstant();
-		Instant breachBefore = timerDue(pid, "Timer_ReferralDecisionOverdue");
+		Instant breachBefore = timerDue(pid, "referral-decision", OVERDUE);
 		clockAt("2026-12-01T14:00:00Z");
 
 		ResponseEntity<String> moved = transfer("tm.north", caseRef, "south", "Child moved to the south of the county");
@@ -82,7 +82,7 @@ class TransferApiTest extends ProcessTestSupport {
 		assertThat(variable(pid, "team")).isEqualTo("south");
 		// no clock restarts or moves
 		assertThat(after.getDueDate().toInstant()).isEqualTo(dueBefore);
-		assertThat(timerDue(pid, "Timer_ReferralDecisionOverdue")).isEqualTo(breachBefore);
+		assertThat(timerDue(pid, "referral-decision", OVERDUE)).isEqualTo(breachBefore);
 		assertThat(clock(pid, "referral-decision").startedAt()).isEqualTo(Instant.parse("2026-12-01T10:00:00Z"));
 
 		// the history the new team and auditors read, in JSON and in the CSV export, says who held the child
@@ -145,7 +145,7 @@ class TransferApiTest extends ProcessTestSupport {
 		String caseRef = newCaseRef("XFERESC");
 		clockAt("2026-12-01T10:30:00Z");
 		String pid = referral(caseRef, "2026-12-01T10:00:00").referral().processInstanceId();
-		clockAt(timerDue(pid, "Timer_ReferralDecisionOverdue").plusSeconds(60));
+		clockAt(timerDue(pid, "referral-decision", OVERDUE).plusSeconds(60));
 		executeDueJobs();
 		assertThat(reviewTasks(caseRef, "tm.north")).hasSize(1);
 

@@ -31,17 +31,30 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with Retry-After — and nothing of the failed attempts is saved. Through {@code /engine-rest}, the
  * webapps' engine API that Tasklist calls, and an {@code /api} command, over real HTTP as the real users.
  * The collision is made deterministic by {@link SameCaseCollision}: no sleeps, no luck.
+ * <p>
+ * Issue 13 moved the deadline timers off the task onto the clock's watcher (bpmn/deadlineWatch.bpmn),
+ * which shares no row with the person's save: the timer and the save now both stand at the first
+ * attempt (the save ends the watcher as it commits, reading it afresh). The bounded retries and the 409
+ * are still what a save gets from a write that does collide: another change to the same task at the
+ * same moment (a manager re-prioritising it, a transfer rewriting the process's team), as below.
  */
 @TimescalesTest
 class TimerCollisionAttackTest extends ProcessTestSupport {
 
 	private static final String DECIDE = "UserTask_DecideOnReferral";
 
-	private static final String OVERDUE = "Timer_ReferralDecisionOverdue";
+	/** A timer of the watcher of a clock (bpmn/deadlineWatch.bpmn): the clock's rule and the timer's id. */
+	private record WatchTimer(String ruleId, String timer) {
+	}
 
-	private static final String REMINDER = "Timer_ReferralDecisionDueSoon";
+	private static final WatchTimer DECISION_OVERDUE = new WatchTimer("referral-decision", OVERDUE);
 
-	private static final String STILL_OVERDUE = "Timer_ReferralDecisionStillOverdue";
+	private static final WatchTimer DECISION_REMINDER = new WatchTimer("referral-decision", DUE_SOON);
+
+	private static final WatchTimer DECISION_STILL_OVERDUE = new WatchTimer("referral-decision", STILL_OVERDUE);
+
+	private static final WatchTimer VISIT_OVERDUE = new WatchTimer("cla-visit", OVERDUE);
+
 
 	@Autowired
 	TestRestTemplate http;
@@ -56,17 +69,17 @@ class TimerCollisionAttackTest extends ProcessTestSupport {
 	LookedAfterService lookedAfter;
 
 	@Test
-	void aDecisionCompletedThroughEngineRestAsItsOverdueTimerFiresIsRetriedAndSavedOnce() throws Exception {
+	void aDecisionCompletedThroughEngineRestAsItsOverdueTimerFiresIsSavedOnceAndTheEscalationStands() throws Exception {
 		String caseRef = newCaseRef("COLLIDE-REST");
 		String pid = decisionOverdue(caseRef);
 		String taskId = task(pid, DECIDE).getId();
 
 		try (SameCaseCollision collision = SameCaseCollision.on(context, pid, "complete",
-				attempt -> attempt == 1 ? fire(pid, OVERDUE) : null)) {
+				attempt -> attempt == 1 ? fire(pid, DECISION_OVERDUE) : null)) {
 			ResponseEntity<String> answer = engineRest("/engine-rest/task/" + taskId + "/complete");
 			collision.assertCollided();
 			assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(204);
-			assertThat(collision.attempts()).as("the first attempt collided, the second was saved").isEqualTo(2);
+			assertThat(collision.attempts()).as("the timer is the watcher's: the first attempt was saved").isEqualTo(1);
 		}
 
 		assertDecidedOnceAfterTheTimersEscalation(pid);
@@ -89,19 +102,19 @@ class TimerCollisionAttackTest extends ProcessTestSupport {
 	}
 
 	@Test
-	void aFormSubmittedInTasklistAsItsOverdueTimerFiresIsRetriedAndSavedOnce() throws Exception {
+	void aFormSubmittedInTasklistAsItsOverdueTimerFiresIsSavedOnceAndTheEscalationStands() throws Exception {
 		String caseRef = newCaseRef("COLLIDE-TL");
 		String pid = decisionOverdue(caseRef);
 		String taskId = task(pid, DECIDE).getId();
 		TasklistSession tasklist = TasklistSession.logIn(http, "worker.north", "secret-worker.north");
 
 		try (SameCaseCollision collision = SameCaseCollision.on(context, pid, "complete",
-				attempt -> attempt == 1 ? fire(pid, OVERDUE) : null)) {
+				attempt -> attempt == 1 ? fire(pid, DECISION_OVERDUE) : null)) {
 			ResponseEntity<String> answer = tasklist.post(
 					"/camunda/api/engine/engine/default/task/" + taskId + "/submit-form", json.writeValueAsString(decision()));
 			collision.assertCollided();
 			assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(204);
-			assertThat(collision.attempts()).isEqualTo(2);
+			assertThat(collision.attempts()).isEqualTo(1);
 		}
 
 		assertDecidedOnceAfterTheTimersEscalation(pid);
@@ -126,21 +139,21 @@ class TimerCollisionAttackTest extends ProcessTestSupport {
 	}
 
 	@Test
-	void leftCareRecordedThroughTheApiAsAVisitTimerFiresIsRetriedAndSavedOnce() throws Exception {
+	void leftCareRecordedThroughTheApiAsAVisitTimerFiresIsSavedOnceAndTheEscalationStands() throws Exception {
 		String caseRef = newCaseRef("COLLIDE-API");
 		String pid = lookedAfterWithVisitOverdue(caseRef);
 		List<String> openTasks = openTasks(pid);
 
 		try (SameCaseCollision collision = SameCaseCollision.on(context, pid, "delete",
-				attempt -> attempt == 1 ? fire(pid, "Timer_LookedAfterVisitOverdue") : null)) {
+				attempt -> attempt == 1 ? fire(pid, VISIT_OVERDUE) : null)) {
 			ResponseEntity<String> answer = leftCare(caseRef);
 			collision.assertCollided();
 			assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(200);
-			assertThat(collision.attempts()).isEqualTo(2);
+			assertThat(collision.attempts()).isEqualTo(1);
 		}
 
 		assertThat(ended(pid)).isTrue();
-		// the failed attempt's comments and clock changes were rolled back with it: each task has one comment
+		// saved once: each task has one comment
 		for (String task : openTasks) {
 			assertThat(taskService.getTaskComments(task)).as("comments on " + task).hasSize(1);
 		}
@@ -155,9 +168,7 @@ class TimerCollisionAttackTest extends ProcessTestSupport {
 		String pid = lookedAfterWithVisitOverdue(caseRef);
 		List<String> openTasks = openTasks(pid);
 
-		try (SameCaseCollision collision = SameCaseCollision.on(context, pid, "delete",
-				firing(pid, "Timer_LookedAfterVisitOverdue", "Timer_LookedAfterVisitStillOverdue",
-						"Timer_EducationPlanOverdue"))) {
+		try (SameCaseCollision collision = SameCaseCollision.on(context, pid, "delete", teamRewrittenEachAttempt(pid))) {
 			ResponseEntity<String> answer = leftCare(caseRef);
 			collision.assertCollided();
 			assertConflict(answer);
@@ -176,7 +187,7 @@ class TimerCollisionAttackTest extends ProcessTestSupport {
 
 	/** Received Monday 23 November 2026 10:00, decision due a working day later; now past it, the overdue timer due. */
 	private String decisionOverdue(String caseRef) {
-		return decisionWithTimersDue(caseRef, "2026-11-25T12:00:00Z", OVERDUE);
+		return decisionWithTimersDue(caseRef, "2026-11-25T12:00:00Z", DECISION_OVERDUE);
 	}
 
 	/**
@@ -184,24 +195,25 @@ class TimerCollisionAttackTest extends ProcessTestSupport {
 	 * to fire one after another as the worker saves.
 	 */
 	private String decisionLongOverdue(String caseRef) {
-		return decisionWithTimersDue(caseRef, "2026-11-27T12:00:00Z", REMINDER, OVERDUE, STILL_OVERDUE);
+		return decisionWithTimersDue(caseRef, "2026-11-27T12:00:00Z", DECISION_REMINDER, DECISION_OVERDUE,
+				DECISION_STILL_OVERDUE);
 	}
 
-	private String decisionWithTimersDue(String caseRef, String now, String... waiting) {
+	private String decisionWithTimersDue(String caseRef, String now, WatchTimer... waiting) {
 		clockAt("2026-11-23T10:30:00Z");
 		String pid = referral(caseRef, "2026-11-23T10:00:00").referral().processInstanceId();
 		clockAt(now);
 		// what else fell due has run; the waiting timers fire as the worker saves
-		List<String> kept = List.of(waiting);
+		List<String> kept = java.util.Arrays.stream(waiting).map(WatchTimer::timer).toList();
 		managementService.createJobQuery()
-			.processInstanceId(pid)
+			.processInstanceId(watchOf(pid, "referral-decision"))
 			.executable()
 			.list()
 			.stream()
 			.filter(job -> !kept.contains(activityOf(job)))
 			.forEach(job -> managementService.executeJob(job.getId()));
-		for (String timer : waiting) {
-			assertThat(job(pid, timer).getDuedate().toInstant()).as(timer).isBefore(Instant.parse(now));
+		for (WatchTimer timer : waiting) {
+			assertThat(job(pid, timer).getDuedate().toInstant()).as(timer.toString()).isBefore(Instant.parse(now));
 		}
 		taskService.setAssignee(task(pid, DECIDE).getId(), "worker.north");
 		return pid;
@@ -212,7 +224,7 @@ class TimerCollisionAttackTest extends ProcessTestSupport {
 		clockAt("2026-11-23T12:00:00Z");
 		referral(caseRef, "2026-11-02T09:00:00");
 		String pid = lookedAfter.becomeLookedAfter(caseRef, "2026-11-02", "2026-11-02", "C2", null).processInstanceId();
-		assertThat(job(pid, "Timer_LookedAfterVisitOverdue").getDuedate().toInstant())
+		assertThat(job(pid, VISIT_OVERDUE).getDuedate().toInstant())
 			.isBefore(Instant.parse("2026-11-23T12:00:00Z"));
 		return pid;
 	}
@@ -224,19 +236,25 @@ class TimerCollisionAttackTest extends ProcessTestSupport {
 				String.class);
 	}
 
-	/** Every attempt collides: the next of the task's due timers fires as it saves. */
-	private IntFunction<Runnable> alwaysColliding(String pid) {
-		return firing(pid, REMINDER, OVERDUE, STILL_OVERDUE);
+	/**
+	 * Every attempt collides: as it saves, the process's team is written again, as a transfer writes it on
+	 * every running process of the case (the save, ending the process, deletes that variable).
+	 */
+	private IntFunction<Runnable> teamRewrittenEachAttempt(String pid) {
+		return attempt -> () -> runtimeService.setVariable(pid, "team", runtimeService.getVariable(pid, "team"));
 	}
 
-	/** Attempt n collides with the n-th of these due timers firing. */
-	private IntFunction<Runnable> firing(String pid, String... timers) {
-		return attempt -> attempt <= timers.length ? fire(pid, timers[attempt - 1]) : null;
+	/** Every attempt collides: as it saves, someone else changes the case's open tasks (their priority). */
+	private IntFunction<Runnable> alwaysColliding(String pid) {
+		return attempt -> () -> taskService.createTaskQuery()
+			.processInstanceId(pid)
+			.list()
+			.forEach(task -> taskService.setPriority(task.getId(), 60 + attempt));
 	}
 
 	/** The timer job executed, as the job executor would on another node. */
-	private Runnable fire(String pid, String timerActivity) {
-		return () -> managementService.executeJob(job(pid, timerActivity).getId());
+	private Runnable fire(String pid, WatchTimer timer) {
+		return () -> managementService.executeJob(job(pid, timer).getId());
 	}
 
 	private Map<String, Object> decision() {
@@ -285,10 +303,8 @@ class TimerCollisionAttackTest extends ProcessTestSupport {
 		return taskService.createTaskQuery().processInstanceId(pid).list().stream().map(Task::getId).toList();
 	}
 
-	private Job job(String pid, String activityId) {
-		Job job = managementService.createJobQuery().processInstanceId(pid).activityId(activityId).singleResult();
-		assertThat(job).as("timer " + activityId).isNotNull();
-		return job;
+	private Job job(String pid, WatchTimer timer) {
+		return watchTimer(pid, timer.ruleId(), timer.timer());
 	}
 
 	private String activityOf(Job job) {

@@ -41,7 +41,7 @@ class ClockExtensionApiTest extends ProcessTestSupport {
 		JsonNode clock = complaint.at("/clocks/0");
 		assertThat(clock.get("ruleId").asText()).isEqualTo("complaint-stage-1");
 		assertThat(clock.get("dueDate").asText()).isEqualTo("2026-12-15");
-		assertThat(timerDue(pid, "Timer_ComplaintResponseOverdue")).isEqualTo("2026-12-16T00:00:00Z");
+		assertThat(timerDue(pid, "complaint-stage-1", OVERDUE)).isEqualTo("2026-12-16T00:00:00Z");
 
 		ResponseEntity<String> extended = extend("tm.north", caseRef, clock.get("clockId").asLong(), "2026-12-29",
 				"Complainant asked to meet after Christmas");
@@ -52,9 +52,9 @@ class ClockExtensionApiTest extends ProcessTestSupport {
 		// the task and every timer follow the new deadline
 		assertThat(task(pid, "UserTask_RespondToComplaint").getDueDate())
 			.isEqualTo(Date.from(Instant.parse("2026-12-30T00:00:00Z")));
-		assertThat(timerDue(pid, "Timer_ComplaintResponseOverdue")).isEqualTo("2026-12-30T00:00:00Z");
-		assertThat(timerDue(pid, "Timer_ComplaintResponseDueSoon")).isEqualTo("2026-12-24T00:00:00Z");
-		assertThat(timerDue(pid, "Timer_ComplaintResponseStillOverdue")).isEqualTo("2027-01-05T00:00:00Z");
+		assertThat(timerDue(pid, "complaint-stage-1", OVERDUE)).isEqualTo("2026-12-30T00:00:00Z");
+		assertThat(timerDue(pid, "complaint-stage-1", DUE_SOON)).isEqualTo("2026-12-24T00:00:00Z");
+		assertThat(timerDue(pid, "complaint-stage-1", STILL_OVERDUE)).isEqualTo("2027-01-05T00:00:00Z");
 	}
 
 	@Test

@@ -49,9 +49,9 @@ class CorrectionApiTest extends ProcessTestSupport {
 		assertThat(clock(s47, "icpc").startedAt()).isEqualTo("2026-12-11T16:00:00Z");
 		assertThat(task(s47, "UserTask_CompleteSection47Enquiry").getDueDate())
 			.isEqualTo(Date.from(Instant.parse("2027-01-07T00:00:00Z")));
-		assertThat(timerDue(s47, "Timer_ConferenceOverdue")).isEqualTo("2027-01-07T00:00:00Z");
-		assertThat(timerDue(s47, "Timer_ConferenceDueSoon")).isEqualTo("2027-01-01T00:00:00Z");
-		assertThat(timerDue(s47, "Timer_ConferenceStillOverdue")).isEqualTo("2027-01-09T00:00:00Z");
+		assertThat(timerDue(s47, "icpc", OVERDUE)).isEqualTo("2027-01-07T00:00:00Z");
+		assertThat(timerDue(s47, "icpc", DUE_SOON)).isEqualTo("2027-01-01T00:00:00Z");
+		assertThat(timerDue(s47, "icpc", STILL_OVERDUE)).isEqualTo("2027-01-09T00:00:00Z");
 		// the child should have been seen by 16:00 on Saturday 12 December
 		assertThat(clock(s47, "child-seen").dueAt()).isEqualTo("2026-12-12T16:00:00Z");
 		assertThat(task(s47, "UserTask_SeeTheChild").getDueDate())

@@ -283,7 +283,8 @@ class TwoNodeClusterTest {
 	}
 
 	private void assertEveryTimerFiredOnceAndEveryEscalationTaskExistsOnce() throws SQLException {
-		for (String timer : List.of("Timer_ReferralDecisionDueSoon", "Timer_ReferralDecisionOverdue")) {
+		// each case's referral decision clock has one watcher (bpmn/deadlineWatch.bpmn), the only one in this test
+		for (String timer : List.of("Timer_Reminder", "Timer_Overdue")) {
 			assertThat(count("select count(*) from (select proc_inst_id_ from act_hi_actinst where act_id_ = '" + timer
 					+ "' group by proc_inst_id_ having count(*) = 1) once")).as(timer + " fired once per case")
 				.isEqualTo(REFERRALS);

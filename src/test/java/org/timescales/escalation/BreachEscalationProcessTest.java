@@ -132,7 +132,7 @@ class BreachEscalationProcessTest extends ProcessTestSupport {
 		clockAt("2026-11-23T10:00:00Z");
 		String caseRef = newCaseRef("BACK");
 		String pid = referral(caseRef, "2026-11-02T09:00:00").referral().processInstanceId();
-		assertThat(timerDue(pid, "Timer_ReferralDecisionOverdue")).isEqualTo("2026-11-04T00:00:00Z");
+		assertThat(timerDue(pid, "referral-decision", OVERDUE)).isEqualTo("2026-11-04T00:00:00Z");
 
 		executeDueJobs();
 

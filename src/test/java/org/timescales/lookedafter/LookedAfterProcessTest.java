@@ -43,7 +43,7 @@ class LookedAfterProcessTest extends ProcessTestSupport {
 		// the education plan within 10 working days: a 10-year-old is of school age
 		assertThat(due(pid, "UserTask_PersonalEducationPlan")).isEqualTo("2026-12-16T00:00:00Z");
 		assertThat(due(pid, "UserTask_DentalCheck")).isEqualTo("2027-12-02T00:00:00Z");
-		assertThat(timerDue(pid, "Timer_LookedAfterReviewOverdue")).isEqualTo("2027-01-01T00:00:00Z");
+		assertThat(timerDue(pid, "cla-review", OVERDUE)).isEqualTo("2027-01-01T00:00:00Z");
 		assertThat(caseClocks.ofProcessInstance(pid)).extracting(ClockView::ruleId)
 			.containsExactlyInAnyOrder("cla-review", "cla-visit", "iha", "pep", "dental");
 	}
@@ -138,7 +138,7 @@ class LookedAfterProcessTest extends ProcessTestSupport {
 
 		// 18:00 BST on Friday 28 May = 17:00 UTC; 72 hours on is 17:00 UTC on bank holiday Monday 31 May
 		assertThat(due(rhi, "UserTask_OfferReturnHomeInterview")).isEqualTo("2027-05-31T17:00:00Z");
-		assertThat(timerDue(rhi, "Timer_ReturnHomeInterviewDueSoon")).isEqualTo("2027-05-30T17:00:00Z");
+		assertThat(timerDue(rhi, "rhi", DUE_SOON)).isEqualTo("2027-05-30T17:00:00Z");
 		clockAt("2027-05-31T17:00:30Z");
 		executeDueJobs();
 		assertThat(reviewTasks(caseRef, "tm.north")).extracting("name")

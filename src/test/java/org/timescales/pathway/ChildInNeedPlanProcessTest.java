@@ -28,9 +28,9 @@ class ChildInNeedPlanProcessTest extends ProcessTestSupport {
 		// 30 November + 3 months = 28 February 2027, the end of that day
 		assertThat(task(cin, "UserTask_ReviewChildInNeedPlan").getDueDate())
 			.isEqualTo(Date.from(Instant.parse("2027-03-01T00:00:00Z")));
-		assertThat(timerDue(cin, "Timer_CinReviewOverdue")).isEqualTo("2027-03-01T00:00:00Z");
+		assertThat(timerDue(cin, "cin-review", OVERDUE)).isEqualTo("2027-03-01T00:00:00Z");
 		// 5 working days before Sunday 28 February: the end of Monday 22 February
-		assertThat(timerDue(cin, "Timer_CinReviewDueSoon")).isEqualTo("2027-02-23T00:00:00Z");
+		assertThat(timerDue(cin, "cin-review", DUE_SOON)).isEqualTo("2027-02-23T00:00:00Z");
 	}
 
 	@Test

@@ -39,9 +39,9 @@ class ChildProtectionPlanProcessTest extends ProcessTestSupport {
 		// first review within 3 months of the ICPC
 		assertThat(task(plan, "UserTask_HoldReviewConference").getDueDate())
 			.isEqualTo(Date.from(Instant.parse("2027-03-19T00:00:00Z")));
-		assertThat(timerDue(plan, "Timer_CoreGroupOverdue")).isEqualTo("2027-01-07T00:00:00Z");
-		assertThat(timerDue(plan, "Timer_VisitOverdue")).isEqualTo("2027-01-07T00:00:00Z");
-		assertThat(timerDue(plan, "Timer_ReviewOverdue")).isEqualTo("2027-03-19T00:00:00Z");
+		assertThat(timerDue(plan, "core-group", OVERDUE)).isEqualTo("2027-01-07T00:00:00Z");
+		assertThat(timerDue(plan, "cp-visit", OVERDUE)).isEqualTo("2027-01-07T00:00:00Z");
+		assertThat(timerDue(plan, "rcpc", OVERDUE)).isEqualTo("2027-03-19T00:00:00Z");
 	}
 
 	@Test

@@ -37,8 +37,8 @@ class Section47ProcessTest extends ProcessTestSupport {
 		Task hold = task(s47, "UserTask_HoldStrategyDiscussion");
 		assertThat(hold.getDueDate()).isEqualTo(Date.from(Instant.parse("2026-12-15T11:00:00Z")));
 		assertThat(taskService.getIdentityLinksForTask(hold.getId())).extracting("groupId").containsExactly("north");
-		assertThat(timerDue(s47, "Timer_StrategyDiscussionDueSoon")).isEqualTo("2026-12-15T05:00:00Z");
-		assertThat(timerDue(s47, "Timer_StrategyDiscussionStillOverdue")).isEqualTo("2026-12-16T11:00:00Z");
+		assertThat(timerDue(s47, "strategy-discussion", DUE_SOON)).isEqualTo("2026-12-15T05:00:00Z");
+		assertThat(timerDue(s47, "strategy-discussion", STILL_OVERDUE)).isEqualTo("2026-12-16T11:00:00Z");
 	}
 
 	@Test
@@ -70,14 +70,14 @@ class Section47ProcessTest extends ProcessTestSupport {
 		// the child within 24 hours of the discussion, by the clock
 		assertThat(task(s47, "UserTask_SeeTheChild").getDueDate())
 			.isEqualTo(Date.from(Instant.parse("2026-12-15T15:30:00Z")));
-		assertThat(timerDue(s47, "Timer_ChildSeenDueSoon")).isEqualTo("2026-12-15T09:30:00Z");
-		assertThat(timerDue(s47, "Timer_ChildSeenStillOverdue")).isEqualTo("2026-12-16T15:30:00Z");
+		assertThat(timerDue(s47, "child-seen", DUE_SOON)).isEqualTo("2026-12-15T09:30:00Z");
+		assertThat(timerDue(s47, "child-seen", STILL_OVERDUE)).isEqualTo("2026-12-16T15:30:00Z");
 		// the ICPC within 15 working days, skipping 25 and 28 December and 1 January: Thursday 7 January 2027
 		assertThat(task(s47, "UserTask_CompleteSection47Enquiry").getDueDate())
 			.isEqualTo(Date.from(Instant.parse("2027-01-08T00:00:00Z")));
-		assertThat(timerDue(s47, "Timer_ConferenceOverdue")).isEqualTo("2027-01-08T00:00:00Z");
-		assertThat(timerDue(s47, "Timer_ConferenceDueSoon")).isEqualTo("2027-01-05T00:00:00Z");
-		assertThat(timerDue(s47, "Timer_ConferenceStillOverdue")).isEqualTo("2027-01-12T00:00:00Z");
+		assertThat(timerDue(s47, "icpc", OVERDUE)).isEqualTo("2027-01-08T00:00:00Z");
+		assertThat(timerDue(s47, "icpc", DUE_SOON)).isEqualTo("2027-01-05T00:00:00Z");
+		assertThat(timerDue(s47, "icpc", STILL_OVERDUE)).isEqualTo("2027-01-12T00:00:00Z");
 		assertThat(clock(s47, "icpc").dueDate()).hasToString("2027-01-07");
 		assertThat(clock(s47, "strategy-discussion").status()).isEqualTo(ClockStatus.MET);
 	}

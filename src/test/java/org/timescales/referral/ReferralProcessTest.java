@@ -40,10 +40,10 @@ class ReferralProcessTest extends ProcessTestSupport {
 		assertThat(decide.getName()).isEqualTo("Decide on referral");
 		assertThat(decide.getDueDate()).isEqualTo(Date.from(Instant.parse("2026-11-25T00:00:00Z")));
 		assertThat(taskService.getIdentityLinksForTask(decide.getId())).extracting("groupId").containsExactly("north");
-		assertThat(timerDue(pid, "Timer_ReferralDecisionDueSoon")).isEqualTo("2026-11-24T16:00:00Z");
-		assertThat(timerDue(pid, "Timer_ReferralDecisionOverdue")).isEqualTo("2026-11-25T00:00:00Z");
+		assertThat(timerDue(pid, "referral-decision", DUE_SOON)).isEqualTo("2026-11-24T16:00:00Z");
+		assertThat(timerDue(pid, "referral-decision", OVERDUE)).isEqualTo("2026-11-25T00:00:00Z");
 		// 2 working days after the deadline: Thursday 26 November
-		assertThat(timerDue(pid, "Timer_ReferralDecisionStillOverdue")).isEqualTo("2026-11-27T00:00:00Z");
+		assertThat(timerDue(pid, "referral-decision", STILL_OVERDUE)).isEqualTo("2026-11-27T00:00:00Z");
 		ClockView clock = received.clocks().get(0);
 		assertThat(received.clocks()).hasSize(1);
 		assertThat(clock.ruleId()).isEqualTo("referral-decision");
@@ -108,10 +108,10 @@ class ReferralProcessTest extends ProcessTestSupport {
 		// 45 working days, skipping 25 Dec, Boxing Day's substitute 28 Dec and 1 Jan: Thursday 28 January 2027
 		Task completeAssessment = task(pid, "UserTask_CompleteAssessment");
 		assertThat(completeAssessment.getDueDate()).isEqualTo(Date.from(Instant.parse("2027-01-29T00:00:00Z")));
-		assertThat(timerDue(pid, "Timer_AssessmentDueSoon")).isEqualTo("2027-01-27T00:00:00Z");
-		assertThat(timerDue(pid, "Timer_AssessmentOverdue")).isEqualTo("2027-01-29T00:00:00Z");
+		assertThat(timerDue(pid, "assessment", DUE_SOON)).isEqualTo("2027-01-27T00:00:00Z");
+		assertThat(timerDue(pid, "assessment", OVERDUE)).isEqualTo("2027-01-29T00:00:00Z");
 		// 5 working days after Thursday 28 January: Thursday 4 February
-		assertThat(timerDue(pid, "Timer_AssessmentStillOverdue")).isEqualTo("2027-02-05T00:00:00Z");
+		assertThat(timerDue(pid, "assessment", STILL_OVERDUE)).isEqualTo("2027-02-05T00:00:00Z");
 		ClockView assessment = clock(pid, "assessment");
 		assertThat(assessment.dueDate()).isEqualTo(LocalDate.of(2027, 1, 28));
 		assertThat(assessment.startedAt()).isEqualTo("2026-11-23T10:00:00Z");
@@ -184,7 +184,7 @@ class ReferralProcessTest extends ProcessTestSupport {
 
 		assertThat(task(pid, "UserTask_CompleteAssessment")).isNotNull();
 		assertThat(clock(pid, "assessment").status()).isEqualTo(ClockStatus.OPEN);
-		assertThat(timerDue(pid, "Timer_AssessmentOverdue")).isEqualTo("2027-01-29T00:00:00Z");
+		assertThat(timerDue(pid, "assessment", OVERDUE)).isEqualTo("2027-01-29T00:00:00Z");
 	}
 
 	@Test

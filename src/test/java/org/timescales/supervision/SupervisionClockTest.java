@@ -69,10 +69,10 @@ class SupervisionClockTest extends ProcessTestSupport {
 		// which is Thursday 7 January 2027: 25 and 28 December and 1 January are not working days
 		assertThat(counted).isEqualTo("2027-01-07");
 		assertThat(task.getDueDate()).isEqualTo(Date.from(Instant.parse("2027-01-08T00:00:00Z")));
-		assertThat(timerDue(pid, "Timer_SupervisionOverdue")).isEqualTo("2027-01-08T00:00:00Z");
+		assertThat(timerDue(pid, "supervision", OVERDUE)).isEqualTo("2027-01-08T00:00:00Z");
 		// reminded 2 working days before (end of Tuesday 5 January); the service manager 5 after (end of 14 January)
-		assertThat(timerDue(pid, "Timer_SupervisionDueSoon")).isEqualTo("2027-01-06T00:00:00Z");
-		assertThat(timerDue(pid, "Timer_SupervisionStillOverdue")).isEqualTo("2027-01-15T00:00:00Z");
+		assertThat(timerDue(pid, "supervision", DUE_SOON)).isEqualTo("2027-01-06T00:00:00Z");
+		assertThat(timerDue(pid, "supervision", STILL_OVERDUE)).isEqualTo("2027-01-15T00:00:00Z");
 		assertThat(clocksOf(pid, "supervision")).singleElement().satisfies(c -> {
 			assertThat(c.startedAt()).isEqualTo("2026-12-07T10:00:00Z");
 			assertThat(c.dueDate()).hasToString("2027-01-07");
@@ -110,7 +110,7 @@ class SupervisionClockTest extends ProcessTestSupport {
 		assertThat(counted).isEqualTo("2027-04-05");
 		assertThat(next.getDueDate()).isEqualTo(Date.from(London.endOfDay(counted)))
 			.isEqualTo(Date.from(Instant.parse("2027-04-05T23:00:00Z")));
-		assertThat(timerDue(pid, "Timer_SupervisionOverdue")).isEqualTo("2027-04-05T23:00:00Z");
+		assertThat(timerDue(pid, "supervision", OVERDUE)).isEqualTo("2027-04-05T23:00:00Z");
 		assertThat(clocksOf(pid, "supervision"))
 			.extracting(ClockView::occurrence, c -> c.dueDate().toString(), ClockView::status, ClockView::startedAt)
 			.containsExactly(tuple(1, "2027-03-08", ClockStatus.MET, Instant.parse("2027-02-08T10:00:00Z")),
