@@ -208,6 +208,29 @@ public abstract class ProcessTestSupport {
 		throw new AssertionError("jobs keep falling due: a timer loop?");
 	}
 
+	/**
+	 * Runs the jobs now due of one process and of its clocks' watchers (bpmn/deadlineWatch.bpmn),
+	 * repeatedly, leaving other tests' cases alone.
+	 */
+	protected void executeDueJobsOf(String processInstanceId) {
+		for (int round = 0; round < 20; round++) {
+			List<String> instances = new java.util.ArrayList<>(List.of(processInstanceId));
+			instances.addAll(jdbc.sql("select watch_instance_id from clock where process_instance_id = ?"
+					+ " and watch_instance_id is not null")
+				.param(processInstanceId)
+				.query(String.class)
+				.list());
+			List<Job> due = instances.stream()
+				.flatMap(id -> managementService.createJobQuery().processInstanceId(id).executable().list().stream())
+				.toList();
+			if (due.isEmpty()) {
+				return;
+			}
+			due.forEach(job -> managementService.executeJob(job.getId()));
+		}
+		throw new AssertionError("jobs keep falling due: a timer loop?");
+	}
+
 	/** The groups a task is offered to (its candidate groups). */
 	protected List<String> candidateGroups(Task task) {
 		return taskService.getIdentityLinksForTask(task.getId())

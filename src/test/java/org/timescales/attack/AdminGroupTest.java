@@ -49,14 +49,16 @@ class AdminGroupTest extends ProcessTestSupport {
 		RawHttp http = new RawHttp(port, "127.0.0.1");
 		String admin = basic("admin.one", "secret-admin.one");
 		for (String caseRef : List.of(north, south)) {
-			assertThat(list(http.get("/engine-rest/process-instance?businessKey=" + caseRef, "Authorization", admin)))
-				.as(caseRef).hasSize(1);
-			assertThat(list(http.get("/engine-rest/history/process-instance?processInstanceBusinessKey=" + caseRef,
+			// the case's referral (its decision clock's watcher runs under the case's key too)
+			assertThat(list(http.get("/engine-rest/process-instance?processDefinitionKey=referral&businessKey=" + caseRef,
 					"Authorization", admin))).as(caseRef).hasSize(1);
+			assertThat(list(http.get("/engine-rest/history/process-instance?processDefinitionKey=referral"
+					+ "&processInstanceBusinessKey=" + caseRef, "Authorization", admin))).as(caseRef).hasSize(1);
 		}
 		RawHttp cockpit = new RawHttp(port, "127.0.0.1");
 		assertThat(cockpit.webappLogin("cockpit", "admin.one", "secret-admin.one").status()).isEqualTo(200);
-		assertThat(list(cockpit.get("/camunda/api/engine/engine/default/process-instance?businessKey=" + south)))
+		assertThat(list(cockpit.get(
+				"/camunda/api/engine/engine/default/process-instance?processDefinitionKey=referral&businessKey=" + south)))
 			.hasSize(1);
 
 		// nobody the test did not make: no default users outside the demo profile

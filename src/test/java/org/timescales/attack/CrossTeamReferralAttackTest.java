@@ -65,7 +65,10 @@ class CrossTeamReferralAttackTest extends ProcessTestSupport {
 			.doesNotContain("dateOfBirth")
 			.doesNotContain(northProcess);
 		assertThat(teamOf(north)).isEqualTo("north");
-		assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(north).count()).isOne();
+		assertThat(runtimeService.createProcessInstanceQuery()
+			.processInstanceBusinessKey(north)
+			.processDefinitionKey("referral")
+			.count()).isOne();
 		assertThat(taskService.createTaskQuery().taskCandidateGroup("south").processInstanceBusinessKey(north).count())
 			.isZero();
 	}

@@ -13,6 +13,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.timescales.ProcessTestSupport;
 import org.timescales.TimescalesTest;
 import org.timescales.attack.EngineClient.Answer;
+import org.timescales.clock.Clocks;
 import org.timescales.referral.ReferralRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,8 +69,11 @@ class EngineSideDoorAttackTest extends ProcessTestSupport {
 			assertThat(referral.status()).as(referral.body()).isEqualTo(403);
 			assertThat(escalation.status()).as(escalation.body()).isEqualTo(403);
 		}
-		assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(south).count())
-			.isEqualTo(1);
+		assertThat(engine.getHistoryService()
+			.createHistoricProcessInstanceQuery()
+			.processInstanceBusinessKey(south)
+			.processDefinitionKeyNotIn(List.of(Clocks.WATCH_PROCESS))
+			.count()).isEqualTo(1);
 		assertThat(jdbc.sql("select count(*) from escalation e join clock c on c.id = e.clock_id where c.case_ref = ?")
 			.param(south)
 			.query(Long.class)
@@ -94,7 +98,9 @@ class EngineSideDoorAttackTest extends ProcessTestSupport {
 	void aPractitionerCannotMoveTheirOwnCasesClockAroundTheCorrectionsAudit() throws Exception {
 		Instant dueBefore = clock(northProcess, "referral-decision").dueAt();
 		Date taskDueBefore = taskService.createTaskQuery().taskId(northTask).singleResult().getDueDate();
-		List<Job> timers = managementService.createJobQuery().processInstanceId(northProcess).timers().list();
+		// the deadline's timers are its clock's watcher's (bpmn/deadlineWatch.bpmn): nobody may move or stop it
+		String watch = watchOf(northProcess, "referral-decision");
+		List<Job> timers = managementService.createJobQuery().processInstanceId(watch).timers().list();
 		assertThat(timers).isNotEmpty();
 		for (EngineClient sam : both("worker.north")) {
 			List<Answer> answers = List.of(
@@ -110,7 +116,11 @@ class EngineSideDoorAttackTest extends ProcessTestSupport {
 					sam.engine("PUT", "/process-instance/" + northProcess + "/suspended", "{\"suspended\":true}"),
 					sam.engine("POST", "/process-instance/" + northProcess + "/modification",
 							"{\"skipCustomListeners\":true,\"instructions\":[{\"type\":\"cancel\",\"activityId\":\"UserTask_DecideOnReferral\"}]}"),
-					sam.engine("DELETE", "/process-instance/" + northProcess, null));
+					sam.engine("DELETE", "/process-instance/" + northProcess, null),
+					sam.engine("PUT", "/process-instance/" + watch + "/suspended", "{\"suspended\":true}"),
+					sam.engine("DELETE", "/process-instance/" + watch, null),
+					sam.engine("POST", "/message", "{\"messageName\":\"ClockStopped\",\"processInstanceId\":\"" + watch
+							+ "\"}"));
 			assertThat(answers).as(answers.toString()).extracting(Answer::status).containsOnly(403);
 		}
 		assertThat(variable(northProcess, "referralReceivedAt")).isEqualTo(Date.from(Instant.parse("2026-11-23T10:00:00Z")));
@@ -119,6 +129,7 @@ class EngineSideDoorAttackTest extends ProcessTestSupport {
 		assertThat(managementService.createJobQuery().jobId(timers.get(0).getId()).singleResult().getDuedate())
 			.isEqualTo(timers.get(0).getDuedate());
 		assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(northProcess).active().count()).isOne();
+		assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(watch).active().count()).isOne();
 	}
 
 	@Test

@@ -239,14 +239,7 @@ class OverdueJourneyBrowserTest extends ProcessTestSupport {
 	 * this case's: on the real clock other classes' leftover timers may be due too.
 	 */
 	private void executeDueJobsOfThisCase() {
-		for (int round = 0; round < 10; round++) {
-			List<Job> due = managementService.createJobQuery().processInstanceId(pid).executable().list();
-			if (due.isEmpty()) {
-				return;
-			}
-			due.forEach(job -> managementService.executeJob(job.getId()));
-		}
-		throw new AssertionError("jobs keep falling due");
+		executeDueJobsOf(pid);
 	}
 
 	// --- Tasklist

@@ -68,7 +68,10 @@ class ReferralApiTest extends ProcessTestSupport {
 
 		assertThat(again.getStatusCode().value()).isEqualTo(200);
 		assertThat(json.readTree(again.getBody()).get("processInstanceId").asText()).isEqualTo(first);
-		assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseRef).count()).isEqualTo(1);
+		assertThat(runtimeService.createProcessInstanceQuery()
+			.processInstanceBusinessKey(caseRef)
+			.processDefinitionKey("referral")
+			.count()).isEqualTo(1);
 	}
 
 	@Test

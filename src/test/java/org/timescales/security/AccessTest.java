@@ -87,7 +87,11 @@ class AccessTest extends ProcessTestSupport {
 	 */
 	@Test
 	void aCaseIsGrantedNothingPerInstanceAndOlderPerInstanceGrantsAreRemoved() throws Exception {
-		String pid = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(north).singleResult().getId();
+		String pid = runtimeService.createProcessInstanceQuery()
+			.processInstanceBusinessKey(north)
+			.processDefinitionKey("referral")
+			.singleResult()
+			.getId();
 		var authorizations = engine.getAuthorizationService();
 		assertThat(authorizations.createAuthorizationQuery().resourceId(pid).count()).isZero();
 		var older = authorizations.createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
