@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,11 +61,14 @@ public class ClockChanges {
 
 	private final ClockWatches watches;
 
+	private final ApplicationEventPublisher events;
+
 	ClockChanges(ClockLedger ledger, Clocks clocks, Rules rules, Deadlines deadlines, RuntimeService runtimeService,
 			TaskService taskService, ManagementService managementService, JdbcClient jdbc, Clock clock,
-			ClockWatches watches) {
+			ClockWatches watches, ApplicationEventPublisher events) {
 		this.ledger = ledger;
 		this.watches = watches;
+		this.events = events;
 		this.clocks = clocks;
 		this.rules = rules;
 		this.deadlines = deadlines;
@@ -141,6 +145,7 @@ public class ClockChanges {
 		taskService.createComment(null, pid,
 				"Correction by " + user + ": " + variable + " " + old + " -> " + display(newValue) + ". " + reason.strip());
 		resync(pid, movedDueAt, startedByIt);
+		events.publishEvent(new EventDateCorrected(caseRef, pid, variable, London.toInstant(oldValue), at));
 		return new Corrected(pid, variable, old, display(newValue), ledger.forProcessInstance(pid));
 	}
 

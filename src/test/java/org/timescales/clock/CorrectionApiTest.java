@@ -61,6 +61,35 @@ class CorrectionApiTest extends ProcessTestSupport {
 		assertThat(variable(s47, "s47StartDate")).isEqualTo("2026-12-11");
 	}
 
+	/** Issue 13, point 5: the referral record, the process and the clocks hold one date, corrected once. */
+	@Test
+	void aReferralReallyReceivedOnFridayIsCorrectedInEveryStoreThatHoldsTheDate() throws Exception {
+		String caseRef = newCaseRef("COR-RCV");
+		clockAt("2026-11-23T10:30:00Z");
+		String pid = referral(caseRef, "2026-11-23T10:00:00").referral().processInstanceId();
+
+		ResponseEntity<String> corrected = correct(caseRef, "referralReceivedAt", "2026-11-20T16:00",
+				"Received by email on Friday afternoon, logged on Monday");
+
+		assertThat(corrected.getStatusCode().value()).as(corrected.getBody()).isEqualTo(200);
+		Instant friday = Instant.parse("2026-11-20T16:00:00Z");
+		assertThat(variable(pid, "referralReceivedAt")).isEqualTo(Date.from(friday));
+		// the decision is due by the end of the next working day, Monday 23 November
+		assertThat(clock(pid, "referral-decision").startedAt()).isEqualTo(friday);
+		assertThat(clock(pid, "referral-decision").dueAt()).isEqualTo("2026-11-24T00:00:00Z");
+		assertThat(timerDue(pid, "referral-decision", OVERDUE)).isEqualTo("2026-11-24T00:00:00Z");
+		// the referral record the returns select a year's cases by, and the team's holding since
+		ResponseEntity<String> view = http.withBasicAuth("tm.north", "secret-tm.north")
+			.getForEntity("/api/cases/" + caseRef, String.class);
+		assertThat(json.readTree(view.getBody()).get("referrals").get(0).get("receivedAt").asText())
+			.isEqualTo("2026-11-20T16:00:00Z");
+		assertThat(jdbc.sql("select held_since from child_case where case_ref = ?")
+			.param(caseRef)
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant()).isEqualTo(friday);
+	}
+
 	@Test
 	void aCorrectionThatMovesADeadlineIntoThePastEscalatesAtOnce() {
 		String caseRef = newCaseRef("CORP");
