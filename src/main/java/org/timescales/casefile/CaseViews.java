@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.timescales.audit.RecordViews;
 import org.timescales.web.NotFoundException;
 
 /**
@@ -24,14 +24,15 @@ public class CaseViews {
 
 	private final CaseStages stages;
 
-	private final RecordViews recordViews;
+	private final ApplicationEventPublisher events;
 
-	CaseViews(CaseRepository cases, Holdings holdings, CaseClocks clocks, CaseStages stages, RecordViews recordViews) {
+	CaseViews(CaseRepository cases, Holdings holdings, CaseClocks clocks, CaseStages stages,
+			ApplicationEventPublisher events) {
 		this.cases = cases;
 		this.holdings = holdings;
 		this.clocks = clocks;
 		this.stages = stages;
-		this.recordViews = recordViews;
+		this.events = events;
 	}
 
 	public record Child(String givenName, String familyName, LocalDate dateOfBirth) {
@@ -53,7 +54,7 @@ public class CaseViews {
 	public CaseView of(String caseRef) {
 		ChildCase child = cases.findCase(caseRef)
 			.orElseThrow(() -> new NotFoundException("No case with reference " + caseRef));
-		recordViews.record(caseRef, RecordViews.CASE);
+		events.publishEvent(CaseRecordRead.bySignedInUser(caseRef, CaseRecordRead.CASE));
 		List<Referral> referrals = cases.referralsOf(caseRef)
 			.stream()
 			.map(r -> new Referral(r.referralId(), r.receivedAt(), r.source(), r.team(), r.processInstanceId()))

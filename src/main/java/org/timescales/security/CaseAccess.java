@@ -7,9 +7,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
-import org.timescales.audit.RecordViews;
+import org.timescales.casefile.CaseRecordRead;
 import org.timescales.casefile.CaseRepository;
 import org.timescales.casefile.ChildCase;
 import org.timescales.rules.TimescalesProperties;
@@ -30,12 +31,13 @@ public class CaseAccess {
 
 	private final TimescalesProperties properties;
 
-	private final RecordViews recordViews;
+	private final ApplicationEventPublisher events;
 
-	CaseAccess(CaseRepository cases, TimescalesProperties properties, RecordViews recordViews) {
+	CaseAccess(CaseRepository cases, TimescalesProperties properties,
+			ApplicationEventPublisher events) {
 		this.cases = cases;
 		this.properties = properties;
-		this.recordViews = recordViews;
+		this.events = events;
 	}
 
 	/**
@@ -49,7 +51,7 @@ public class CaseAccess {
 
 	private void requireRead(String caseRef, String team) {
 		if (!canRead(current(), team)) {
-			recordViews.record(caseRef, "refused");
+			events.publishEvent(CaseRecordRead.bySignedInUser(caseRef, CaseRecordRead.REFUSED));
 			throw noSuchCase(caseRef);
 		}
 	}

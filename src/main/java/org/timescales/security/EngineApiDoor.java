@@ -35,12 +35,13 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.timescales.audit.RecordViews;
+import org.timescales.casefile.CaseRecordRead;
 import org.timescales.casefile.CaseRepository;
 import org.timescales.casefile.ChildCase;
 import org.timescales.team.Teams;
@@ -107,7 +108,7 @@ class EngineApiDoor extends OncePerRequestFilter {
 
 	private final FormService formService;
 
-	private final RecordViews recordViews;
+	private final ApplicationEventPublisher events;
 
 	private final CaseRepository cases;
 
@@ -122,7 +123,7 @@ class EngineApiDoor extends OncePerRequestFilter {
 	private final ObjectMapper json = new ObjectMapper();
 
 	EngineApiDoor(IdentityService identityService, TaskService taskService, RuntimeService runtimeService,
-			FormService formService, RecordViews recordViews, CaseRepository cases, Teams teams, AsSystem asSystem,
+			FormService formService, ApplicationEventPublisher events, CaseRepository cases, Teams teams, AsSystem asSystem,
 			RepositoryService repositoryService, Qualifications qualifications) {
 		this.repositoryService = repositoryService;
 		this.qualifications = qualifications;
@@ -130,7 +131,7 @@ class EngineApiDoor extends OncePerRequestFilter {
 		this.taskService = taskService;
 		this.runtimeService = runtimeService;
 		this.formService = formService;
-		this.recordViews = recordViews;
+		this.events = events;
 		this.cases = cases;
 		this.teams = teams;
 		this.asSystem = asSystem;
@@ -142,10 +143,10 @@ class EngineApiDoor extends OncePerRequestFilter {
 		@Bean
 		FilterRegistrationBean<EngineApiDoor> engineApiDoorFilter(IdentityService identityService,
 				TaskService taskService, RuntimeService runtimeService, FormService formService,
-				RecordViews recordViews, CaseRepository cases, Teams teams, AsSystem asSystem,
+				ApplicationEventPublisher events, CaseRepository cases, Teams teams, AsSystem asSystem,
 				RepositoryService repositoryService, Qualifications qualifications) {
 			FilterRegistrationBean<EngineApiDoor> registration = new FilterRegistrationBean<>(
-					new EngineApiDoor(identityService, taskService, runtimeService, formService, recordViews, cases,
+					new EngineApiDoor(identityService, taskService, runtimeService, formService, events, cases,
 							teams, asSystem, repositoryService, qualifications));
 			registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
 			// after Spring Security, which signs /engine-rest callers in (SecurityConfig)
@@ -233,7 +234,7 @@ class EngineApiDoor extends OncePerRequestFilter {
 			return null;
 		}
 		if (read && (RECORDED_READS.contains(action) || "/variables".equals(parent(action)))) {
-			recordViews.record(caseOf(visible), "task", caller.userId());
+			events.publishEvent(new CaseRecordRead(caseOf(visible), CaseRecordRead.TASK, caller.userId()));
 		}
 		if (read && ("/comment".equals(action) || "/comment".equals(parent(action)))) {
 			comments(visible, "/comment".equals(action) ? null : action.substring("/comment/".length()), response);
