@@ -2,9 +2,9 @@
 // Advice only (render.mjs prints it and still writes the picture).
 function layoutNotes(viewer, band) {
 	const notes = [];
+	const all = viewer.get('elementRegistry').getAll();
 
 	// Flow nodes on top of each other (a boundary event on its host and a node inside a sub-process are meant).
-	const all = viewer.get('elementRegistry').getAll();
 	const nodes = all.filter((e) => !e.waypoints && e.type !== 'label' && e.parent
 		&& !/Participant|Lane|Process|Collaboration/.test(e.type));
 	const inside = (a, b) => a.x >= b.x && a.y >= b.y && a.x + a.width <= b.x + b.width && a.y + a.height <= b.y + b.height;
@@ -43,11 +43,26 @@ function layoutNotes(viewer, band) {
 			}
 		}
 	}
-	// A line crossing a band leaves it empty to the eye; one lying along it does not.
-	const spans = { y: [], x: [] };
-	const containers = /Participant|Lane|SubProcess|Transaction/;
-	for (const e of all) {
-		if (!e.parent) continue;
+	// Empty bands, across the whole diagram and inside each expanded sub-process (where the rest of
+	// the diagram may hide one). A line crossing a band leaves it empty to the eye; one along it does not.
+	const container = (e) => /SubProcess|Transaction|Participant|Lane/.test(e.type) && e.children && e.children.length;
+	const within = (c) => c.children.flatMap((e) => [e, ...(container(e) ? within(e) : [])]).concat(c.attachers || []);
+	const found = emptyBands(all.filter((e) => e.parent), band).map((b) => ({ ...b, scope: '' }));
+	for (const c of all.filter((e) => e.parent && container(e))) {
+		const edges = { y: [[c.y, c.y + 30], [c.y + c.height, c.y + c.height]], x: [[c.x, c.x], [c.x + c.width, c.x + c.width]] };
+		for (const b of emptyBands(within(c), band, edges)) {
+			if (!found.some((f) => f.axis === b.axis && f.from <= b.from && b.to <= f.to)) found.push({ ...b, scope: `inside ${c.id}: ` });
+		}
+	}
+	for (const b of found) {
+		notes.push(`${b.scope}nothing between ${b.axis}=${Math.round(b.from)} and ${b.axis}=${Math.round(b.to)} (${Math.round(b.to - b.from)} px)`);
+	}
+	return notes;
+}
+
+function emptyBands(elements, band, edges = { y: [], x: [] }) {
+	const spans = { y: [...edges.y], x: [...edges.x] };
+	for (const e of elements) {
 		if (e.waypoints) {
 			e.waypoints.forEach((p, k) => {
 				const q = e.waypoints[k + 1];
@@ -55,7 +70,7 @@ function layoutNotes(viewer, band) {
 				if (p.x !== q.x) spans.y.push([Math.min(p.y, q.y), Math.max(p.y, q.y)]);
 				if (p.y !== q.y) spans.x.push([Math.min(p.x, q.x), Math.max(p.x, q.x)]);
 			});
-		} else if (containers.test(e.type) && e.children && e.children.length) {
+		} else if (/SubProcess|Transaction|Participant|Lane/.test(e.type) && e.children && e.children.length) {
 			spans.y.push([e.y, e.y + 30], [e.y + e.height, e.y + e.height]);
 			spans.x.push([e.x, e.x], [e.x + e.width, e.x + e.width]);
 		} else {
@@ -63,13 +78,14 @@ function layoutNotes(viewer, band) {
 			spans.x.push([e.x, e.x + e.width]);
 		}
 	}
+	const bands = [];
 	for (const axis of ['y', 'x']) {
 		const s = spans[axis].sort((a, b) => a[0] - b[0]);
-		let reach = s[0][1];
+		let reach = s.length ? s[0][1] : 0;
 		for (const [from, to] of s.slice(1)) {
-			if (from - reach >= band) notes.push(`nothing between ${axis}=${Math.round(reach)} and ${axis}=${Math.round(from)} (${Math.round(from - reach)} px)`);
+			if (from - reach >= band) bands.push({ axis, from: reach, to: from });
 			reach = Math.max(reach, to);
 		}
 	}
-	return notes;
+	return bands;
 }
