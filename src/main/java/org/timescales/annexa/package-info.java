@@ -1,0 +1,15 @@
+/**
+ * The Ofsted ILACS Annex A lists 1–8 for a period, as an .xlsx workbook for inspection
+ * ({@code GET /api/returns/annex-a?from=&to=}, auditors, managers and administrators only): referrals,
+ * assessments, section 47 enquiries, child in need and protection plans and periods of care, with who held
+ * each child at the end of the period. Lists 1 and 2 (contacts, early help) have headings only: Timescales
+ * does not hold them.
+ * <p>
+ * Its public surface is {@link org.timescales.annexa.AnnexAExport}; the controller is internal. It owns no
+ * table: it reads the case records, referrals and holdings ({@code casefile}), the clock ledger
+ * ({@code clock}) and the engine's history, as the system ({@link org.timescales.security.AsSystem}) once the
+ * controller has checked the caller's role, and puts every child included on their record's read log
+ * ({@code audit}, "annex-a"). It also uses {@code calendar} (London dates), {@code system} and {@code web}.
+ * It publishes and listens to no events.
+ */
+package org.timescales.annexa;
