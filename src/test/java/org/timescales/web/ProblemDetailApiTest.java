@@ -52,6 +52,24 @@ class ProblemDetailApiTest extends ProcessTestSupport {
 	}
 
 	@Test
+	void theReadmesExampleIsTheWholeAnswer() throws Exception {
+		String caseRef = newCaseRef("PD-README");
+		Map<String, Object> bornAfter = new java.util.HashMap<>(referral("R-" + caseRef, caseRef, "2026-11-20T09:00:00",
+				"north"));
+		bornAfter.put("child", Map.of("caseRef", caseRef, "givenName", "Ada", "familyName", "Example", "dateOfBirth",
+				"2026-11-21"));
+
+		ResponseEntity<String> answer = send(WORKER, HttpMethod.POST, "/api/referrals", bornAfter);
+
+		problem(answer, 400, "Bad Request", "/api/referrals");
+		assertThat(json.readTree(answer.getBody())).isEqualTo(json.readTree("""
+				{"type": "about:blank", "title": "Bad Request", "status": 400,
+				 "detail": "child.dateOfBirth is after the referral was received", "instance": "/api/referrals",
+				 "error": "Bad Request", "message": "child.dateOfBirth is after the referral was received",
+				 "errors": [{"field": "child.dateOfBirth", "message": "is after the referral was received"}]}"""));
+	}
+
+	@Test
 	void aCaseNobodyHoldsIs404WithTheSentenceAndNoFields() throws Exception {
 		ResponseEntity<String> answer = send(WORKER, HttpMethod.GET, "/api/cases/PD-NO-SUCH-CASE", null);
 
