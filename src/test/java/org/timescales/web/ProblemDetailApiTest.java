@@ -198,6 +198,11 @@ class ProblemDetailApiTest extends ProcessTestSupport {
 			.exchange("/reports/timeliness" + query, HttpMethod.GET, new HttpEntity<>(html), String.class);
 		assertThat(page.getStatusCode().value()).isEqualTo(400);
 		assertThat(page.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+		// and a page path that does not exist
+		ResponseEntity<String> noPage = http.withBasicAuth("tm.north", "secret-tm.north")
+			.exchange("/reports/no-such-report", HttpMethod.GET, new HttpEntity<>(html), String.class);
+		assertThat(noPage.getStatusCode().value()).isEqualTo(404);
+		assertThat(noPage.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
 	}
 
 	@Test
