@@ -1,5 +1,7 @@
 package org.timescales.security;
 
+import java.util.List;
+
 import jakarta.servlet.DispatcherType;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -9,18 +11,24 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.timescales.web.ApiProblem;
 
 /**
  * Who may reach what. The APIs ({@code /api/**}, {@code /engine-rest/**}) need a user (HTTP basic,
@@ -72,6 +80,23 @@ class SecurityConfig {
 		return registration;
 	}
 
+	/**
+	 * A request the firewall refuses before any chain (an encoded "%", ";" or ".." in its path): on
+	 * {@code /api} a 400 problem detail like every other /api error, elsewhere Spring's 400 as before.
+	 */
+	@Bean
+	RequestRejectedHandler requestRejected() {
+		RequestRejectedHandler otherwise = new HttpStatusRequestRejectedHandler();
+		return (request, response, rejected) -> {
+			if (ApiProblem.isApi(request)) {
+				ApiProblem.write(request, response, ApiProblem.of(HttpStatus.BAD_REQUEST, null, null));
+			}
+			else {
+				otherwise.handle(request, response, rejected);
+			}
+		};
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiChain(HttpSecurity http, IdentityService identityService) throws Exception {
@@ -91,6 +116,7 @@ class SecurityConfig {
 				.anyRequest()
 				.authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(new ApiAuthenticationEntryPoint()))
+			.exceptionHandling(refusals -> refusals.accessDeniedHandler(apiAccessDenied()))
 			// stateless basic auth: no session cookie, so no cross-site request to forge
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
@@ -143,6 +169,22 @@ class SecurityConfig {
 			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
 			.csrf(csrf -> csrf.disable());
 		return http.build();
+	}
+
+	/**
+	 * A signed-in user refused by the rules above (an auditor writing) gets, on {@code /api}, the problem
+	 * detail of every other /api error; the engine's API and actuator, Spring's 403 as before.
+	 */
+	private static AccessDeniedHandler apiAccessDenied() {
+		AccessDeniedHandler otherwise = new AccessDeniedHandlerImpl();
+		return (request, response, denied) -> {
+			if (ApiProblem.isApi(request)) {
+				ApiProblem.write(request, response, ApiProblem.of(HttpStatus.FORBIDDEN, null, List.of()));
+			}
+			else {
+				otherwise.handle(request, response, denied);
+			}
+		};
 	}
 
 	private static SavedRequestAwareAuthenticationSuccessHandler success() {

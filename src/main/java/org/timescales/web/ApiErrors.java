@@ -6,8 +6,13 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -18,22 +23,22 @@ import org.timescales.system.Collisions;
 import org.timescales.system.DatabaseUnavailable;
 
 /**
- * Every error from {@code /api} is JSON naming what was wrong: {@code {"status":400,"error":"Bad Request",
- * "message":"...","errors":[{"field":"child.dateOfBirth","message":"..."}]}}.
+ * Every error our controllers raise is a problem detail naming what was wrong ({@link ApiProblem}):
+ * {@code {"type":"about:blank","title":"Bad Request","status":400,"detail":"...","instance":"/api/referrals",
+ * "error":"Bad Request","message":"...","errors":[{"field":"child.dateOfBirth","message":"..."}]}}. Ordered
+ * before {@link SpringRefusals}, which answers the same exceptions for requests no controller of ours took.
  */
 @RestControllerAdvice(basePackages = "org.timescales")
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors {
 
-	record ErrorBody(int status, String error, String message, List<FieldError> errors) {
-	}
-
 	@ExceptionHandler(InvalidRequestException.class)
-	ResponseEntity<ErrorBody> invalid(InvalidRequestException ex) {
+	ResponseEntity<ProblemDetail> invalid(InvalidRequestException ex) {
 		return badRequest(ex.errors());
 	}
 
 	@ExceptionHandler(MethodArgumentNotValidException.class)
-	ResponseEntity<ErrorBody> invalid(MethodArgumentNotValidException ex) {
+	ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException ex) {
 		return badRequest(ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
@@ -43,7 +48,7 @@ class ApiErrors {
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
-	ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException ex) {
+	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
 		Throwable cause = ex.getCause();
 		if (cause instanceof UnrecognizedPropertyException unknown) {
 			return badRequest(List.of(new FieldError(path(unknown), "is not a field of this request")));
@@ -58,15 +63,19 @@ class ApiErrors {
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-	ResponseEntity<ErrorBody> mediaType(HttpMediaTypeNotSupportedException ex) {
-		return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-			.body(new ErrorBody(415, "Unsupported Media Type", "Send the request as application/json",
-					List.of(new FieldError("Content-Type", "must be application/json"))));
+	ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException ex) {
+		return answer(unsupportedMediaType());
+	}
+
+	/** Every /api request with a body sends JSON: also SpringRefusals' answer when no mapping consumes the type. */
+	static ProblemDetail unsupportedMediaType() {
+		return ApiProblem.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the request as application/json",
+				List.of(new FieldError("Content-Type", "must be application/json")));
 	}
 
 	/** The engine refusing a value (a form date in the future): its message starts with the field. */
 	@ExceptionHandler(org.camunda.bpm.engine.BadUserRequestException.class)
-	ResponseEntity<ErrorBody> refused(org.camunda.bpm.engine.BadUserRequestException ex) {
+	ResponseEntity<ProblemDetail> refused(org.camunda.bpm.engine.BadUserRequestException ex) {
 		String message = ex.getMessage();
 		int colon = message.indexOf(": ");
 		String field = colon > 0 && message.substring(0, colon).matches("[A-Za-z0-9.]+") ? message.substring(0, colon)
@@ -75,23 +84,23 @@ class ApiErrors {
 	}
 
 	/**
-	 * A refusal (403) or a conflict (409) raised with its reason: the reason is the message. Others
-	 * keep Spring's default handling.
+	 * A refusal (403) or a conflict (409) raised with its reason: the reason is the detail. Another
+	 * client error (a report's 400) likewise on /api, naming no field; a page's keeps Spring's default
+	 * handling (its HTML error page), as does every other status.
 	 */
 	@ExceptionHandler(org.springframework.web.server.ResponseStatusException.class)
-	ResponseEntity<ErrorBody> refused(org.springframework.web.server.ResponseStatusException ex) {
-		if (ex.getStatusCode().value() != 403 && ex.getStatusCode().value() != 409) {
+	ResponseEntity<ProblemDetail> refused(org.springframework.web.server.ResponseStatusException ex,
+			HttpServletRequest request) {
+		int status = ex.getStatusCode().value();
+		if (status != 403 && status != 409 && !(ex.getStatusCode().is4xxClientError() && ApiProblem.isApi(request))) {
 			throw ex;
 		}
-		HttpStatus status = HttpStatus.valueOf(ex.getStatusCode().value());
-		return ResponseEntity.status(status)
-			.body(new ErrorBody(status.value(), status.getReasonPhrase(), ex.getReason(), List.of()));
+		return answer(ApiProblem.of(ex.getStatusCode(), ex.getReason(), status == 400 ? null : List.of()));
 	}
 
 	@ExceptionHandler(NotFoundException.class)
-	ResponseEntity<ErrorBody> notFound(NotFoundException ex) {
-		return ResponseEntity.status(HttpStatus.NOT_FOUND)
-			.body(new ErrorBody(404, "Not Found", ex.getMessage(), List.of()));
+	ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
+		return answer(ApiProblem.of(HttpStatus.NOT_FOUND, ex.getMessage(), List.of()));
 	}
 
 	/**
@@ -103,23 +112,36 @@ class ApiErrors {
 	@ExceptionHandler({ org.springframework.dao.DataAccessException.class,
 			org.springframework.transaction.TransactionException.class,
 			org.camunda.bpm.engine.ProcessEngineException.class })
-	ResponseEntity<ErrorBody> databaseUnavailable(RuntimeException ex) {
+	ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException ex) {
 		if (Collisions.causedBy(ex)) {
-			return ResponseEntity.status(HttpStatus.CONFLICT)
-				.header(HttpHeaders.RETRY_AFTER, Collisions.RETRY_AFTER_SECONDS)
-				.body(new ErrorBody(409, "Conflict", Collisions.MESSAGE, List.of()));
+			return answer(ApiProblem.of(HttpStatus.CONFLICT, Collisions.MESSAGE, List.of()),
+					Collisions.RETRY_AFTER_SECONDS);
 		}
 		if (!DatabaseUnavailable.causedBy(ex)) {
 			throw ex;
 		}
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
-			.body(new ErrorBody(503, "Service Unavailable", DatabaseUnavailable.MESSAGE, List.of()));
+		return answer(ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.MESSAGE, List.of()),
+				DatabaseUnavailable.RETRY_AFTER_SECONDS);
 	}
 
-	private static ResponseEntity<ErrorBody> badRequest(List<FieldError> errors) {
-		String message = errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; "));
-		return ResponseEntity.badRequest().body(new ErrorBody(400, "Bad Request", message, errors));
+	private static ResponseEntity<ProblemDetail> badRequest(List<FieldError> errors) {
+		return answer(ApiProblem.badRequest(errors));
+	}
+
+	/**
+	 * Always problem+json, whatever the request accepts or the mapping produces: an error is never
+	 * refused for its media type (a 406 in place of the 400, or a page's 500).
+	 */
+	private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
+		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	/** With Retry-After: a collision or an outage, over once the seconds have passed. */
+	private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem, String retryAfterSeconds) {
+		return ResponseEntity.status(problem.getStatus())
+			.header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
 	}
 
 	/** Jackson's path as a dotted field name: child.dateOfBirth, or items[2].name. */

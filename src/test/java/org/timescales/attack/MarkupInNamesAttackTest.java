@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.timescales.ProcessTestSupport;
 import org.timescales.TimescalesTest;
@@ -70,7 +71,8 @@ class MarkupInNamesAttackTest extends ProcessTestSupport {
 						field.equals("givenName") ? name : "Ada", field.equals("familyName") ? name : "Example");
 				JsonNode body = answer.getBody() == null ? null : json.readTree(answer.getBody());
 				boolean named = body != null && body.path("errors").findValuesAsText("field").contains("child." + field);
-				if (answer.getStatusCode().value() != 400 || !named) {
+				boolean problem = MediaType.APPLICATION_PROBLEM_JSON.equalsTypeAndSubtype(answer.getHeaders().getContentType());
+				if (answer.getStatusCode().value() != 400 || !named || !problem) {
 					failures.add(field + " " + json.writeValueAsString(name) + ": " + answer.getStatusCode().value() + " "
 							+ answer.getBody());
 				}

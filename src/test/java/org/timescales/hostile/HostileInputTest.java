@@ -31,9 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * impossible dates, injection strings, control characters, unknown and missing fields, empty and
  * non-JSON bodies, wrong content types, odd path variables and query parameters) to every
  * {@code /api} endpoint that takes input, over real HTTP to the test's own server. Every one must be
- * refused with a 4xx — never a 5xx, never accepted — and a 400 must name the field in JSON. Nothing
- * may be created for the case references used. The generator is seeded, so a run is repeatable, and
- * every failure is collected so one run shows every problem.
+ * refused with a 4xx — never a 5xx, never accepted — as a problem detail ({@code application/problem+json}),
+ * and a 400 must name the field in it. Nothing may be created for the case references used. The
+ * generator is seeded, so a run is repeatable, and every failure is collected so one run shows every
+ * problem.
  */
 @TimescalesTest
 class HostileInputTest extends ProcessTestSupport {
@@ -515,6 +516,10 @@ class HostileInputTest extends ProcessTestSupport {
 				if (!(status == 400 && refusedByTomcat(request.path()))) {
 					problem = "a " + status + " without a JSON error body";
 				}
+			}
+			else if (!MediaType.APPLICATION_PROBLEM_JSON.equalsTypeAndSubtype(response.getHeaders().getContentType())) {
+				problem = "a " + status + " answered as " + response.getHeaders().getContentType()
+						+ ", not a problem detail (application/problem+json)";
 			}
 			else if (status == 400 && body.has("errors")) {
 				boolean named = false;

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.timescales.ProcessTestSupport;
 import org.timescales.TimescalesTest;
@@ -88,6 +89,8 @@ class LookedAfterApiTest extends ProcessTestSupport {
 
 	private void assertRefused(ResponseEntity<String> response, String field) throws Exception {
 		assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
+		assertThat(response.getHeaders().getContentType()).as(response.getBody())
+			.matches(MediaType.APPLICATION_PROBLEM_JSON::equalsTypeAndSubtype, "application/problem+json");
 		assertThat(json.readTree(response.getBody()).get("errors").findValuesAsText("field")).containsExactly(field);
 	}
 

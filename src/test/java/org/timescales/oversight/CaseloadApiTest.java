@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.timescales.ProcessTestSupport;
 import org.timescales.TimescalesTest;
@@ -184,6 +185,9 @@ class CaseloadApiTest extends ProcessTestSupport {
 		assertThat(caseloads("auditor.one", TEAM).getStatusCode().value()).isEqualTo(200);
 		ResponseEntity<String> severalTeams = caseloads("sm.east", null);
 		assertThat(severalTeams.getStatusCode().value()).isEqualTo(400);
+		// a problem detail although the mapping produces application/json
+		assertThat(severalTeams.getHeaders().getContentType()).as(severalTeams.getBody())
+			.matches(MediaType.APPLICATION_PROBLEM_JSON::equalsTypeAndSubtype, "application/problem+json");
 		assertThat(json.readTree(severalTeams.getBody()).get("errors").findValuesAsText("field"))
 			.containsExactly("team");
 		assertThat(json.readTree(caseloads("tm.caseload", null).getBody()).get("team").asText()).isEqualTo(TEAM);

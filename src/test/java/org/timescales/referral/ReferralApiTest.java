@@ -18,7 +18,10 @@ import org.timescales.TimescalesTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** POST /api/referrals and GET /api/cases over real HTTP: 201, 200 for a resend, 400 naming the field, 401. */
+/**
+ * POST /api/referrals and GET /api/cases over real HTTP: 201, 200 for a resend, 400 naming the field, 401
+ * (each refusal a problem detail, application/problem+json).
+ */
 @TimescalesTest
 class ReferralApiTest extends ProcessTestSupport {
 
@@ -100,6 +103,7 @@ class ReferralApiTest extends ProcessTestSupport {
 			.exchange("/api/referrals", HttpMethod.POST, new HttpEntity<>("{\"referralId\": ", jsonHeaders()),
 					String.class);
 		assertThat(notJson.getStatusCode().value()).isEqualTo(400);
+		assertProblem(notJson);
 		assertThat(json.readTree(notJson.getBody()).at("/errors/0/field").asText()).isEqualTo("body");
 
 		assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseRef).count()).isZero();
@@ -112,6 +116,7 @@ class ReferralApiTest extends ProcessTestSupport {
 				new HttpEntity<>(referral("R-ANON", "ANON", "2026-11-20T09:00:00", "north"), jsonHeaders()),
 				String.class);
 		assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+		assertProblem(anonymous);
 		assertThat(http.getForEntity("/api/cases/ANON", String.class).getStatusCode().value()).isEqualTo(401);
 		assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode().value()).isEqualTo(401);
 		// a wrong password (for a user no other test logs in as: Camunda delays the next login after a failure)
@@ -149,9 +154,16 @@ class ReferralApiTest extends ProcessTestSupport {
 	private void assertRefused(Map<String, Object> request, String field) throws Exception {
 		ResponseEntity<String> response = post(request);
 		assertThat(response.getStatusCode().value()).as("status for a bad %s", field).isEqualTo(400);
+		assertProblem(response);
 		JsonNode body = json.readTree(response.getBody());
 		assertThat(body.get("errors").findValuesAsText("field")).as(response.getBody()).contains(field);
 		assertThat(body.get("message").asText()).contains(field);
+		assertThat(body.get("detail").asText()).contains(field);
+	}
+
+	private static void assertProblem(ResponseEntity<String> refused) {
+		assertThat(refused.getHeaders().getContentType()).as(refused.getBody())
+			.matches(MediaType.APPLICATION_PROBLEM_JSON::equalsTypeAndSubtype, "application/problem+json");
 	}
 
 	private ResponseEntity<String> post(Map<String, Object> request) {
