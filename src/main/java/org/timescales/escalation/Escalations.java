@@ -132,8 +132,15 @@ public class Escalations {
 	 * breached.
 	 */
 	public void escalate(long clockId, int tier, String overdueTask) {
-		escalate(clockLedger.find(clockId).orElseThrow(() -> new ProcessEngineException("No clock " + clockId)), tier,
-				overdueTask);
+		ClockRecord record = clockLedger.find(clockId)
+			.orElseThrow(() -> new ProcessEngineException("No clock " + clockId));
+		if (!record.isOpen()) {
+			// stopped in a transaction that had not yet ended the watcher when its timer fired
+			log.info("No escalation of {} on {}: the clock stopped at {}", record.ruleId(), record.caseRef(),
+					record.stoppedAt());
+			return;
+		}
+		escalate(record, tier, overdueTask);
 	}
 
 	/** The escalation of process versions deployed before the watcher, from their own boundary timer. */
