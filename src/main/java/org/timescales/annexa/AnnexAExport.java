@@ -2,15 +2,12 @@ package org.timescales.annexa;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,23 +15,21 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.timescales.audit.RecordViews;
 import org.timescales.calendar.London;
 import org.timescales.casefile.CaseRepository;
-import org.timescales.casefile.Holdings;
 import org.timescales.casefile.ChildCase;
+import org.timescales.casefile.Holdings;
 import org.timescales.casefile.ReferralRecord;
-import org.timescales.clock.ClockLedger;
-import org.timescales.clock.ClockRecord;
-import org.timescales.clock.ClockStatus;
-import org.timescales.security.AsSystem;
+import org.timescales.casehistory.CaseHistory;
+import org.timescales.casehistory.Stage;
+import org.timescales.lookedafter.LookedAfterVariables;
+import org.timescales.referral.ReferralVariables;
 
-import static org.timescales.system.SqlTimes.utc;
+import static org.timescales.pathway.PathwayVariables.CHILD_IN_NEED_PLAN;
+import static org.timescales.pathway.PathwayVariables.CHILD_PROTECTION_PLAN;
+import static org.timescales.pathway.PathwayVariables.SECTION_47;
 
 /**
  * The Ofsted ILACS Annex A lists 1–8 for a period, as an .xlsx workbook (Apache POI): one sheet per
@@ -100,30 +95,18 @@ public class AnnexAExport {
 
 	static final List<List<String>> HEADERS = List.of(LIST_1, LIST_2, LIST_3, LIST_4, LIST_5, LIST_6, LIST_7, LIST_8);
 
-	private static final Set<String> ESCALATION = Set.of("breachEscalation");
-
-	private final JdbcClient jdbc;
-
 	private final CaseRepository cases;
 
-	private final ClockLedger ledger;
-
-	private final HistoryService history;
+	private final CaseHistory history;
 
 	private final Holdings holdings;
 
-	private final AsSystem asSystem;
-
 	private final RecordViews views;
 
-	AnnexAExport(JdbcClient jdbc, CaseRepository cases, ClockLedger ledger, HistoryService history,
-			Holdings holdings, RecordViews views, AsSystem asSystem) {
-		this.jdbc = jdbc;
+	AnnexAExport(CaseRepository cases, CaseHistory history, Holdings holdings, RecordViews views) {
 		this.cases = cases;
-		this.ledger = ledger;
 		this.history = history;
 		this.holdings = holdings;
-		this.asSystem = asSystem;
 		this.views = views;
 	}
 
@@ -133,7 +116,7 @@ public class AnnexAExport {
 
 	/** Builds the lists for {@code from}–{@code to} (inclusive); each child in them is recorded in the read log. */
 	public AnnexA export(LocalDate from, LocalDate to) {
-		List<List<List<Object>>> lists = asSystem.call(() -> lists(from, to));
+		List<List<List<Object>>> lists = lists(from, to);
 		Set<String> children = new LinkedHashSet<>();
 		lists.forEach(list -> list.forEach(row -> children.add((String) row.get(0))));
 		children.forEach(caseRef -> views.record(caseRef, RECORD_VIEW));
@@ -142,30 +125,17 @@ public class AnnexAExport {
 
 	// ---- reading
 
-	private record Process(String id, String key, Instant start, Map<String, Object> variables) {
-
-		Object get(String name) {
-			return variables.get(name);
-		}
-
-	}
-
 	private List<List<List<Object>>> lists(LocalDate from, LocalDate to) {
 		List<List<List<Object>>> lists = new ArrayList<>();
 		for (int i = 0; i < 8; i++) {
 			lists.add(new ArrayList<>());
 		}
-		List<String> caseRefs = jdbc
-			.sql("select distinct case_ref from referral where received_at < ? order by case_ref")
-			.param(utc(London.endOfDay(to)))
-			.query(String.class)
-			.list();
-		for (String caseRef : caseRefs) {
+		for (String caseRef : history.casesReferredBy(to)) {
 			ChildCase child = cases.findCase(caseRef).orElse(null);
 			if (child == null) {
 				continue;
 			}
-			List<Process> processes = processes(caseRef);
+			List<Stage> stages = history.stages(caseRef);
 			Holdings.Held held = holdings.heldAt(caseRef, London.endOfDay(to), child.team());
 			List<Object> allocated = new ArrayList<>();
 			allocated.add(held.team());
@@ -174,9 +144,9 @@ public class AnnexAExport {
 			// List 3: referrals received in the period
 			List<ReferralRecord> referrals = cases.referralsOf(caseRef);
 			for (ReferralRecord referral : referrals) {
-				Process p = byId(processes, referral.processInstanceId());
-				LocalDate referred = p != null && p.get("referralReceivedAt") != null ? date(p.get("referralReceivedAt"))
-						: London.dateOf(referral.receivedAt());
+				Stage s = byId(stages, referral.processInstanceId());
+				LocalDate referred = London.dateOf(s != null && s.referralReceivedAt() != null ? s.referralReceivedAt()
+						: referral.receivedAt());
 				if (!in(referred, from, to)) {
 					continue;
 				}
@@ -184,75 +154,73 @@ public class AnnexAExport {
 					.map(r -> London.dateOf(r.receivedAt()))
 					.filter(d -> !d.isAfter(referred) && d.isAfter(referred.minusMonths(12)))
 					.count();
-				Object decision = p == null ? null : p.get("referralDecision");
+				String decision = s == null ? null : s.referralDecision();
 				String nfa = decision == null ? null : "NFA".equals(decision) ? "Yes" : "No";
 				lists.get(2).add(row(child, referred, List.of(referred, referral.source(), opt(nfa), inTwelveMonths),
 						allocated));
 			}
-			for (Process p : processes) {
-				switch (p.key()) {
-					case "referral" -> {
+			for (Stage s : stages) {
+				switch (s.process()) {
+					case ReferralVariables.PROCESS_KEY -> {
 						// List 4: the assessment of a referral decided ASSESSMENT
-						if (!"ASSESSMENT".equals(p.get("referralDecision"))) {
+						if (!"ASSESSMENT".equals(s.referralDecision())) {
 							break;
 						}
-						LocalDate start = upTo(date(p.get("assessmentStartDate")), to);
-						LocalDate completed = upTo(date(p.get("assessmentAuthorisedDate")), to);
-						LocalDate began = start != null ? start : date(p.get("referralDecisionDate"));
+						LocalDate start = upTo(s.assessmentStartDate(), to);
+						LocalDate completed = upTo(s.assessmentAuthorisedDate(), to);
+						LocalDate began = start != null ? start : s.referralDecisionDate();
 						if (began == null || began.isAfter(to) || (completed != null && completed.isBefore(from))) {
 							break;
 						}
-						Object outcome = completed == null ? null : p.get("assessmentOutcome");
+						String outcome = completed == null ? null : s.assessmentOutcome();
 						lists.get(3).add(row(child, began, List.of("Yes", opt(start), opt(completed), opt(outcome)),
 								allocated));
 					}
-					case "section47" -> {
-						LocalDate start = date(p.get("s47StartDate"));
+					case SECTION_47 -> {
+						LocalDate start = s.s47StartDate();
 						if (start == null) {
-							start = date(p.get("strategyDiscussionAt"));
+							start = s.strategyDiscussionAt() == null ? null : London.dateOf(s.strategyDiscussionAt());
 						}
 						if (!in(start, from, to)) {
 							break;
 						}
-						LocalDate completed = upTo(date(p.get("s47CompletedDate")), to);
-						LocalDate icpc = upTo(date(p.get("icpcDate")), to);
-						Object plan = icpc == null ? null : p.get("planRequired");
-						String planned = plan == null ? null : ("yes".equals(String.valueOf(plan)) || Boolean.TRUE.equals(plan)) ? "Yes" : "No";
+						LocalDate completed = upTo(s.s47CompletedDate(), to);
+						LocalDate icpc = upTo(s.icpcDate(), to);
+						Boolean plan = icpc == null ? null : s.planRequired();
+						String planned = plan == null ? null : plan ? "Yes" : "No";
 						lists.get(4).add(row(child, start, List.of(start, start, opt(completed), opt(icpc), opt(planned)),
 								allocated));
 					}
-					case "childInNeedPlan" -> {
-						LocalDate start = date(p.get("cinPlanStartDate"));
-						LocalDate end = upTo(date(p.get("cinPlanEndDate")), to);
+					case CHILD_IN_NEED_PLAN -> {
+						LocalDate start = s.cinPlanStartDate();
+						LocalDate end = upTo(s.cinPlanEndDate(), to);
 						if (open(start, end, from, to)) {
 							lists.get(5).add(row(child, start, List.of(start, opt(end)), allocated));
 						}
 					}
-					case "childProtectionPlan" -> {
-						LocalDate start = date(p.get("cppStartDate"));
-						LocalDate end = upTo(date(p.get("cppEndDate")), to);
+					case CHILD_PROTECTION_PLAN -> {
+						LocalDate start = s.cppStartDate();
+						LocalDate end = upTo(s.cppEndDate(), to);
 						if (!open(start, end, from, to)) {
 							break;
 						}
-						Object previous = p.get("numberOfPreviousPlans");
+						String latest = s.latestCategoryOfAbuse() != null ? s.latestCategoryOfAbuse()
+								: s.categoryOfAbuse();
 						lists.get(6).add(row(child, start,
-								List.of(start, opt(p.get("categoryOfAbuse")),
-										opt(p.get("latestCategoryOfAbuse") != null ? p.get("latestCategoryOfAbuse")
-												: p.get("categoryOfAbuse")),
-										opt(lastMet(p.id(), "rcpc", to)), opt(end), previous == null ? 0L : previous,
-										opt(lastMet(p.id(), "cp-visit", to)), ""),
+								List.of(start, opt(s.categoryOfAbuse()), opt(latest), opt(lastMet(s, "rcpc", to)),
+										opt(end), s.numberOfPreviousPlans(), opt(lastMet(s, "cp-visit", to)), ""),
 								allocated));
 					}
-					case "childLookedAfter" -> {
-						LocalDate start = date(p.get("becameLookedAfterDate"));
-						LocalDate end = upTo(date(p.get("leftCareDate")), to);
+					case LookedAfterVariables.PROCESS_KEY -> {
+						LocalDate start = s.becameLookedAfterDate();
+						LocalDate end = upTo(s.leftCareDate(), to);
 						if (!open(start, end, from, to)) {
 							break;
 						}
-						LocalDate health = latest(lastMet(p.id(), "iha", to), lastMet(p.id(), "rha", to));
+						LocalDate health = latest(lastMet(s, "iha", to), lastMet(s, "rha", to));
 						lists.get(7).add(row(child, start,
-								List.of(start, opt(p.get("legalStatus")), opt(lastMet(p.id(), "cla-visit", to)),
-										opt(health), opt(lastMet(p.id(), "dental", to)), opt(end)),
+								List.of(start, opt(s.legalStatus()), opt(lastMet(s, "cla-visit", to)), opt(health),
+										opt(lastMet(s, "dental", to)), opt(end)),
 								allocated));
 					}
 					default -> {
@@ -263,43 +231,9 @@ public class AnnexAExport {
 		return lists;
 	}
 
-	private List<Process> processes(String caseRef) {
-		List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
-			.processInstanceBusinessKey(caseRef)
-			.list()
-			.stream()
-			.sorted(Comparator.comparing(HistoricProcessInstance::getStartTime).thenComparing(HistoricProcessInstance::getId))
-			.toList();
-		if (instances.isEmpty()) {
-			return List.of();
-		}
-		Map<String, Map<String, Object>> variables = new HashMap<>();
-		List<HistoricVariableInstance> all = history.createHistoricVariableInstanceQuery()
-			.processInstanceIdIn(instances.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
-			.disableCustomObjectDeserialization()
-			.list();
-		// process-scope values win over task-local ones of the same name
-		all.stream()
-			.sorted(Comparator.comparing(v -> v.getProcessInstanceId().equals(v.getExecutionId()) ? 1 : 0))
-			.forEach(v -> variables.computeIfAbsent(v.getProcessInstanceId(), id -> new HashMap<>())
-				.put(v.getName(), v.getValue()));
-		return instances.stream()
-			.map(p -> new Process(p.getId(), p.getProcessDefinitionKey(), p.getStartTime().toInstant(),
-					variables.getOrDefault(p.getId(), Map.of())))
-			.toList();
-	}
-
-	/** The date the latest met occurrence of a clock stopped, on or before {@code to}. */
-	private LocalDate lastMet(String processInstanceId, String ruleId, LocalDate to) {
-		return ledger.forProcessInstance(processInstanceId)
-			.stream()
-			.filter(c -> c.ruleId().equals(ruleId) && c.stoppedAt() != null
-					&& (c.outcome() == ClockStatus.MET || c.outcome() == ClockStatus.MET_LATE))
-			.map(ClockRecord::stoppedAt)
-			.map(London::dateOf)
-			.filter(d -> !d.isAfter(to))
-			.max(Comparator.naturalOrder())
-			.orElse(null);
+	/** The date the latest met occurrence of a stage's clock stopped, on or before {@code to}. */
+	private static LocalDate lastMet(Stage stage, String ruleId, LocalDate to) {
+		return stage.metOn(ruleId).stream().filter(d -> !d.isAfter(to)).max(Comparator.naturalOrder()).orElse(null);
 	}
 
 	private static List<Object> row(ChildCase child, LocalDate at, List<Object> values, List<Object> allocated) {
@@ -366,8 +300,8 @@ public class AnnexAExport {
 
 	// ---- helpers
 
-	private static Process byId(List<Process> processes, String id) {
-		return id == null ? null : processes.stream().filter(p -> p.id().equals(id)).findFirst().orElse(null);
+	private static Stage byId(List<Stage> stages, String id) {
+		return id == null ? null : stages.stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
 	}
 
 	private static boolean in(LocalDate date, LocalDate from, LocalDate to) {
@@ -384,11 +318,6 @@ public class AnnexAExport {
 
 	private static LocalDate latest(LocalDate a, LocalDate b) {
 		return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
-	}
-
-	private static LocalDate date(Object value) {
-		Instant at = London.toInstant(value);
-		return at == null ? null : London.dateOf(at);
 	}
 
 	private static Object opt(Object value) {

@@ -6,7 +6,6 @@ import java.io.StringWriter;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,24 +20,22 @@ import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.timescales.audit.RecordViews;
 import org.timescales.calendar.London;
 import org.timescales.casefile.CaseRepository;
 import org.timescales.casefile.ChildCase;
 import org.timescales.casefile.ReferralRecord;
-import org.timescales.clock.ClockLedger;
+import org.timescales.casehistory.CaseHistory;
+import org.timescales.casehistory.Stage;
 import org.timescales.clock.ClockRecord;
-import org.timescales.clock.ClockStatus;
-import org.timescales.security.AsSystem;
+import org.timescales.referral.ReferralVariables;
 import org.xml.sax.SAXParseException;
 
-import static org.timescales.system.SqlTimes.utc;
+import static org.timescales.pathway.PathwayVariables.CHILD_IN_NEED_PLAN;
+import static org.timescales.pathway.PathwayVariables.CHILD_PROTECTION_PLAN;
+import static org.timescales.pathway.PathwayVariables.SECTION_47;
 
 /**
  * The DfE Children in Need census for a collection year, as XML that validates against
@@ -77,40 +74,26 @@ public class CinCensusExport {
 	/** What the read log says each included child's record was read for. */
 	public static final String RECORD_VIEW = "cin-census";
 
-	private static final String REFERRAL = "referral";
+	private static final String REFERRAL = ReferralVariables.PROCESS_KEY;
 
-	private static final String SECTION_47 = "section47";
-
-	private static final String CP_PLAN = "childProtectionPlan";
-
-	private static final String CIN_PLAN = "childInNeedPlan";
-
-	private static final Set<String> PATHWAY = Set.of(REFERRAL, SECTION_47, CP_PLAN, CIN_PLAN);
+	/** The stages a child in need episode is made of (a period in care is not one of them). */
+	private static final Set<String> PATHWAY = Set.of(REFERRAL, SECTION_47, CHILD_PROTECTION_PLAN,
+			CHILD_IN_NEED_PLAN);
 
 	private static final Map<String, String> CATEGORY = Map.of("NEGLECT", "NEG", "PHYSICAL", "PHY", "SEXUAL", "SAB",
 			"EMOTIONAL", "EMO");
 
-	private final JdbcClient jdbc;
-
 	private final CaseRepository cases;
 
-	private final ClockLedger ledger;
-
-	private final HistoryService history;
-
-	private final AsSystem asSystem;
+	private final CaseHistory history;
 
 	private final RecordViews views;
 
 	private final Schema schema;
 
-	CinCensusExport(JdbcClient jdbc, CaseRepository cases, ClockLedger ledger, HistoryService history,
-			AsSystem asSystem, RecordViews views) {
-		this.jdbc = jdbc;
+	CinCensusExport(CaseRepository cases, CaseHistory history, RecordViews views) {
 		this.cases = cases;
-		this.ledger = ledger;
 		this.history = history;
-		this.asSystem = asSystem;
 		this.views = views;
 		this.schema = loadSchema();
 	}
@@ -138,7 +121,7 @@ public class CinCensusExport {
 	public Census export(int year) {
 		LocalDate from = LocalDate.of(year - 1, 4, 1);
 		LocalDate to = LocalDate.of(year, 3, 31);
-		List<Child> children = asSystem.call(() -> children(from, to));
+		List<Child> children = children(from, to);
 		if (children.isEmpty()) {
 			return null;
 		}
@@ -173,31 +156,28 @@ public class CinCensusExport {
 	private record Child(ChildCase child, List<Episode> episodes) {
 	}
 
-	/** One referral and the processes that followed it, with their variables. */
-	private record Episode(ReferralRecord referral, Process referralProcess, List<Process> followers) {
+	/** One referral and the stages of the pathway that followed it. */
+	private record Episode(ReferralRecord referral, Stage referralStage, List<Stage> followers) {
 
-		List<Process> of(String key) {
-			return followers.stream().filter(p -> p.key().equals(key)).toList();
+		List<Stage> of(String process) {
+			return followers.stream().filter(s -> s.is(process)).toList();
 		}
 
-	}
-
-	private record Process(String id, String key, Instant startTime, Map<String, Object> variables) {
-
-		Object get(String name) {
-			return variables.get(name);
+		/** The referral's stage and its followers, in order. */
+		List<Stage> all() {
+			List<Stage> all = new ArrayList<>();
+			if (referralStage != null) {
+				all.add(referralStage);
+			}
+			all.addAll(followers);
+			return all;
 		}
 
 	}
 
 	private List<Child> children(LocalDate from, LocalDate to) {
-		List<String> caseRefs = jdbc
-			.sql("select distinct case_ref from referral where received_at < ? order by case_ref")
-			.param(utc(London.endOfDay(to)))
-			.query(String.class)
-			.list();
 		List<Child> children = new ArrayList<>();
-		for (String caseRef : caseRefs) {
+		for (String caseRef : history.casesReferredBy(to)) {
 			ChildCase child = cases.findCase(caseRef).orElse(null);
 			if (child == null) {
 				continue;
@@ -211,83 +191,50 @@ public class CinCensusExport {
 	}
 
 	private List<Episode> episodes(String caseRef) {
-		List<Process> processes = processes(caseRef);
-		Map<String, Process> byId = new HashMap<>();
-		processes.forEach(p -> byId.put(p.id(), p));
+		List<Stage> stages = history.stages(caseRef).stream().filter(s -> PATHWAY.contains(s.process())).toList();
+		Map<String, Stage> byId = new HashMap<>();
+		stages.forEach(s -> byId.put(s.id(), s));
 		List<Episode> episodes = new ArrayList<>();
 		for (ReferralRecord referral : cases.referralsOf(caseRef)) {
-			Process process = referral.processInstanceId() == null ? null : byId.get(referral.processInstanceId());
-			episodes.add(new Episode(referral, process, new ArrayList<>()));
+			Stage stage = referral.processInstanceId() == null ? null : byId.get(referral.processInstanceId());
+			episodes.add(new Episode(referral, stage, new ArrayList<>()));
 		}
-		// each later process of the pathway belongs to the latest referral started before it
-		for (Process p : processes) {
-			if (p.key().equals(REFERRAL)) {
+		// each later stage of the pathway belongs to the latest referral started before it
+		for (Stage s : stages) {
+			if (s.is(REFERRAL)) {
 				continue;
 			}
 			Episode owner = null;
 			for (Episode e : episodes) {
-				Instant started = e.referralProcess() == null ? e.referral().receivedAt() : e.referralProcess().startTime();
-				if (!started.isAfter(p.startTime())) {
+				Instant started = e.referralStage() == null ? e.referral().receivedAt() : e.referralStage().startedAt();
+				if (!started.isAfter(s.startedAt())) {
 					owner = e;
 				}
 			}
 			if (owner != null) {
-				owner.followers().add(p);
+				owner.followers().add(s);
 			}
 		}
 		return episodes;
 	}
 
-	private List<Process> processes(String caseRef) {
-		List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
-			.processInstanceBusinessKey(caseRef)
-			.list()
-			.stream()
-			.filter(p -> PATHWAY.contains(p.getProcessDefinitionKey()))
-			.sorted(Comparator.comparing(HistoricProcessInstance::getStartTime)
-				.thenComparing(HistoricProcessInstance::getId))
-			.toList();
-		if (instances.isEmpty()) {
-			return List.of();
-		}
-		Map<String, Map<String, Object>> variables = new HashMap<>();
-		List<HistoricVariableInstance> all = history.createHistoricVariableInstanceQuery()
-			.processInstanceIdIn(instances.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
-			.disableCustomObjectDeserialization()
-			.list();
-		// process-scope values win over task-local ones of the same name
-		all.stream()
-			.sorted(Comparator.comparing(v -> v.getProcessInstanceId().equals(v.getExecutionId()) ? 1 : 0))
-			.forEach(v -> variables.computeIfAbsent(v.getProcessInstanceId(), id -> new HashMap<>())
-				.put(v.getName(), v.getValue()));
-		return instances.stream()
-			.map(p -> new Process(p.getId(), p.getProcessDefinitionKey(), p.getStartTime().toInstant(),
-					variables.getOrDefault(p.getId(), Map.of())))
-			.toList();
-	}
-
 	private static boolean openIn(Episode e, LocalDate from, LocalDate to) {
 		LocalDate referred = referralDate(e);
-		LocalDate closed = closure(e) == null ? null : date(closure(e).get("cinClosureDate"));
+		LocalDate closed = closure(e) == null ? null : closure(e).cinClosureDate();
 		return !referred.isAfter(to) && (closed == null || !closed.isBefore(from));
 	}
 
 	private static LocalDate referralDate(Episode e) {
-		Object received = e.referralProcess() == null ? null : e.referralProcess().get("referralReceivedAt");
-		return received == null ? London.dateOf(e.referral().receivedAt()) : date(received);
+		Instant received = e.referralStage() == null ? null : e.referralStage().referralReceivedAt();
+		return London.dateOf(received == null ? e.referral().receivedAt() : received);
 	}
 
-	/** The process that closed the episode, if one did. */
-	private static Process closure(Episode e) {
-		Process closedBy = null;
-		List<Process> all = new ArrayList<>();
-		if (e.referralProcess() != null) {
-			all.add(e.referralProcess());
-		}
-		all.addAll(e.followers());
-		for (Process p : all) {
-			if (p.get("cinClosureDate") != null) {
-				closedBy = p;
+	/** The stage that closed the episode (the last to record a closure), if one did. */
+	private static Stage closure(Episode e) {
+		Stage closedBy = null;
+		for (Stage s : e.all()) {
+			if (s.cinClosureDate() != null) {
+				closedBy = s;
 			}
 		}
 		return closedBy;
@@ -342,73 +289,64 @@ public class CinCensusExport {
 	}
 
 	private void details(XMLStreamWriter xml, Episode e, LocalDate to) throws XMLStreamException {
-		Process referral = e.referralProcess();
-		Map<String, Object> rv = referral == null ? Map.of() : referral.variables();
+		Stage referral = e.referralStage();
 		xml.writeStartElement("CINdetails");
 		text(xml, "CINreferralDate", referralDate(e).toString());
-		Object source = rv.getOrDefault("referralSource", e.referral().source());
+		String source = referral == null || referral.referralSource() == null ? e.referral().source()
+				: referral.referralSource();
 		text(xml, "ReferralSource", String.valueOf(source));
 		text(xml, "PrimaryNeedCode", "N0"); // not held: "Not stated"
-		Process closedBy = closure(e);
-		LocalDate closed = closedBy == null ? null : within(date(closedBy.get("cinClosureDate")), to);
+		Stage closedBy = closure(e);
+		LocalDate closed = closedBy == null ? null : within(closedBy.cinClosureDate(), to);
 		if (closed != null) {
 			text(xml, "CINclosureDate", closed.toString());
 			text(xml, "ReasonForClosure", reasonForClosure(closedBy));
 		}
-		LocalDate assessed = within(date(rv.get("assessmentStartDate")), to);
+		LocalDate assessed = referral == null ? null : within(referral.assessmentStartDate(), to);
 		if (assessed != null) {
 			xml.writeStartElement("Assessments");
 			text(xml, "AssessmentActualStartDate", assessed.toString());
-			optional(xml, "AssessmentAuthorisationDate", within(date(rv.get("assessmentAuthorisedDate")), to));
+			optional(xml, "AssessmentAuthorisationDate", within(referral.assessmentAuthorisedDate(), to));
 			xml.writeEndElement();
 		}
-		for (Process plan : e.of(CIN_PLAN)) {
-			LocalDate start = within(date(plan.get("cinPlanStartDate")), to);
+		for (Stage plan : e.of(CHILD_IN_NEED_PLAN)) {
+			LocalDate start = within(plan.cinPlanStartDate(), to);
 			if (start != null) {
 				xml.writeStartElement("CINPlanDates");
 				text(xml, "CINPlanStartDate", start.toString());
-				optional(xml, "CINPlanEndDate", within(date(plan.get("cinPlanEndDate")), to));
+				optional(xml, "CINPlanEndDate", within(plan.cinPlanEndDate(), to));
 				xml.writeEndElement();
 			}
 		}
-		for (Process s47 : e.of(SECTION_47)) {
-			LocalDate start = within(date(s47.get("s47StartDate")), to);
+		for (Stage s47 : e.of(SECTION_47)) {
+			LocalDate start = within(s47.s47StartDate(), to);
 			if (start != null) {
 				xml.writeStartElement("Section47");
 				text(xml, "S47ActualStartDate", start.toString());
-				optional(xml, "InitialCPCtarget",
-						ledger.findLatest(s47.id(), "icpc").map(ClockRecord::dueDate).orElse(null));
-				optional(xml, "DateOfInitialCPC", within(date(s47.get("icpcDate")), to));
-				text(xml, "ICPCnotRequired", Boolean.toString(Boolean.TRUE.equals(s47.get("icpcNotRequired"))));
+				optional(xml, "InitialCPCtarget", s47.latestClock("icpc").map(ClockRecord::dueDate).orElse(null));
+				optional(xml, "DateOfInitialCPC", within(s47.icpcDate(), to));
+				text(xml, "ICPCnotRequired", Boolean.toString(s47.icpcNotRequired()));
 				xml.writeEndElement();
 			}
 		}
 		// no further action only if decided by the reference date: a decision after it is next year's
-		boolean nfa = "NFA".equals(rv.get("referralDecision"))
-				&& within(date(rv.get("referralDecisionDate")), to) != null;
+		boolean nfa = referral != null && "NFA".equals(referral.referralDecision())
+				&& within(referral.referralDecisionDate(), to) != null;
 		text(xml, "ReferralNFA", Boolean.toString(nfa));
-		for (Process plan : e.of(CP_PLAN)) {
-			LocalDate start = within(date(plan.get("cppStartDate")), to);
+		for (Stage plan : e.of(CHILD_PROTECTION_PLAN)) {
+			LocalDate start = within(plan.cppStartDate(), to);
 			if (start == null) {
 				continue;
 			}
 			xml.writeStartElement("ChildProtectionPlans");
 			text(xml, "CPPstartDate", start.toString());
-			optional(xml, "CPPendDate", within(date(plan.get("cppEndDate")), to));
-			String initial = category(plan.get("categoryOfAbuse"));
-			Object latest = plan.get("latestCategoryOfAbuse");
+			optional(xml, "CPPendDate", within(plan.cppEndDate(), to));
+			String initial = category(plan.categoryOfAbuse());
+			String latest = plan.latestCategoryOfAbuse();
 			text(xml, "InitialCategoryOfAbuse", initial);
 			text(xml, "LatestCategoryOfAbuse", latest == null ? initial : category(latest));
-			Object previous = plan.get("numberOfPreviousPlans");
-			text(xml, "NumberOfPreviousCPP", previous == null ? "0" : String.valueOf(previous));
-			List<LocalDate> reviews = ledger.forProcessInstance(plan.id())
-				.stream()
-				.filter(c -> c.ruleId().equals("rcpc") && c.stoppedAt() != null
-						&& (c.outcome() == ClockStatus.MET || c.outcome() == ClockStatus.MET_LATE))
-				.map(c -> London.dateOf(c.stoppedAt()))
-				.filter(d -> !d.isAfter(to))
-				.sorted()
-				.toList();
+			text(xml, "NumberOfPreviousCPP", Long.toString(plan.numberOfPreviousPlans()));
+			List<LocalDate> reviews = plan.metOn("rcpc").stream().filter(d -> !d.isAfter(to)).toList();
 			if (!reviews.isEmpty()) {
 				xml.writeStartElement("Reviews");
 				for (LocalDate review : reviews) {
@@ -422,9 +360,9 @@ public class CinCensusExport {
 	}
 
 	/** See the class comment; an unknown reason is written as recorded, and validation names it. */
-	private static String reasonForClosure(Process closedBy) {
-		String reason = String.valueOf(closedBy.get("cinClosureReason"));
-		boolean atAssessment = closedBy.key().equals(REFERRAL) || closedBy.key().equals(SECTION_47);
+	private static String reasonForClosure(Stage closedBy) {
+		String reason = String.valueOf(closedBy.cinClosureReason());
+		boolean atAssessment = closedBy.is(REFERRAL) || closedBy.is(SECTION_47);
 		return switch (reason) {
 			case "NFA", "NO_ENQUIRY" -> atAssessment ? "RC8" : "RC7";
 			case "EARLY_HELP" -> atAssessment ? "RC9" : "RC7";
@@ -434,14 +372,9 @@ public class CinCensusExport {
 	}
 
 	/** NEGLECT → NEG, …; anything else is written as recorded, and validation names it. */
-	private static String category(Object recorded) {
+	private static String category(String recorded) {
 		String value = String.valueOf(recorded);
 		return CATEGORY.getOrDefault(value, value);
-	}
-
-	private static LocalDate date(Object value) {
-		Instant at = London.toInstant(value);
-		return at == null ? null : London.dateOf(at);
 	}
 
 	private static LocalDate within(LocalDate date, LocalDate to) {

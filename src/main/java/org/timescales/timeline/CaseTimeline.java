@@ -1,35 +1,35 @@
 package org.timescales.timeline;
 
-import org.timescales.casefile.Allocation;
-import org.timescales.casefile.Holdings;
-import org.timescales.casefile.Transfer;
-import org.timescales.security.AsSystem;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricDetail;
-import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.history.HistoricVariableUpdate;
-import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.timescales.audit.RecordView;
+import org.timescales.audit.RecordViews;
+import org.timescales.casefile.Allocation;
+import org.timescales.casefile.Holdings;
+import org.timescales.casefile.Transfer;
+import org.timescales.casehistory.CaseHistory;
+import org.timescales.casehistory.FieldUpdate;
+import org.timescales.casehistory.ProcessRun;
+import org.timescales.casehistory.TaskRun;
+import org.timescales.clock.ClockLedger;
+import org.timescales.clock.ClockRecord;
+import org.timescales.clock.ClockStatus;
 
 import static org.timescales.system.SqlTimes.instant;
 
 /**
- * Everything that happened to a case, in time order: its processes, tasks and form field changes from
- * the engine's history (read with no engine authorization: the caller has already decided who may see
- * the case), and its clocks, escalations, corrections and record views from our own tables.
+ * Everything that happened to a case, in time order: its processes, tasks and form field changes as
+ * {@link CaseHistory} reads them (with no engine authorization: the caller has already decided who may
+ * see the case), its clocks from the clock ledger, who held it, who read it, and its escalations and
+ * corrections.
  */
 @Component
 public class CaseTimeline {
@@ -47,29 +47,32 @@ public class CaseTimeline {
 		.ofPattern("yyyy-MM-dd HH:mm 'UK time'")
 		.withZone(java.time.ZoneId.of("Europe/London"));
 
-	private final HistoryService history;
+	private final CaseHistory history;
 
-	private final AsSystem asSystem;
+	private final ClockLedger ledger;
 
 	private final JdbcClient jdbc;
 
 	private final Holdings holdings;
 
-	CaseTimeline(HistoryService history, AsSystem asSystem, JdbcClient jdbc, Holdings holdings) {
+	private final RecordViews recordViews;
+
+	CaseTimeline(CaseHistory history, ClockLedger ledger, JdbcClient jdbc, Holdings holdings, RecordViews recordViews) {
 		this.history = history;
-		this.asSystem = asSystem;
+		this.ledger = ledger;
 		this.jdbc = jdbc;
 		this.holdings = holdings;
+		this.recordViews = recordViews;
 	}
 
 	/** The case's events, oldest first; empty for a case with no history. */
 	public List<TimelineEvent> of(String caseRef) {
-		List<ClockRow> clocks = clocks(caseRef);
+		List<ClockRecord> clocks = ledger.forCase(caseRef);
 		List<TimelineEvent> events = new ArrayList<>();
 		Recorded recorded = new Recorded();
-		asSystem.run(() -> engineEvents(caseRef, clocks, recorded, events));
+		engineEvents(caseRef, clocks, recorded, events);
 		clockEvents(clocks, recorded, events);
-		escalationEvents(caseRef, events);
+		escalationEvents(clocks, events);
 		correctionEvents(caseRef, events);
 		holdingEvents(caseRef, events);
 		viewEvents(caseRef, events);
@@ -87,112 +90,82 @@ public class CaseTimeline {
 
 	// --- the engine's history
 
-	private void engineEvents(String caseRef, List<ClockRow> clocks, Recorded recorded, List<TimelineEvent> events) {
-		List<HistoricProcessInstance> processes = history.createHistoricProcessInstanceQuery()
-			.processInstanceBusinessKey(caseRef)
-			.orderByProcessInstanceStartTime()
-			.asc()
-			.list();
-		for (HistoricProcessInstance process : processes) {
-			String pid = process.getId();
-			recorded.processStarts.put(pid, instantOf(process.getStartTime()));
-			String name = process.getProcessDefinitionName() != null ? process.getProcessDefinitionName()
-					: process.getProcessDefinitionKey();
-			events.add(TimelineEvent.of(instantOf(process.getStartTime()), who(process.getStartUserId()),
-					"PROCESS_STARTED", "Started " + name + " (" + process.getProcessDefinitionKey() + ")", pid));
-			if (process.getEndTime() != null) {
-				String how = process.getDeleteReason() == null ? "" : ": " + process.getDeleteReason();
-				events.add(TimelineEvent.of(instantOf(process.getEndTime()), SYSTEM, "PROCESS_ENDED",
-						"Ended " + name + " (" + process.getProcessDefinitionKey() + ")" + how, pid));
+	private void engineEvents(String caseRef, List<ClockRecord> clocks, Recorded recorded, List<TimelineEvent> events) {
+		for (ProcessRun process : history.processes(caseRef)) {
+			String pid = process.id();
+			recorded.processStarts.put(pid, process.startedAt());
+			String name = process.title() + " (" + process.process() + ")";
+			events.add(TimelineEvent.of(process.startedAt(), who(process.startedBy()), "PROCESS_STARTED",
+					"Started " + name, pid));
+			if (process.endedAt() != null) {
+				String how = process.endReason() == null ? "" : ": " + process.endReason();
+				events.add(TimelineEvent.of(process.endedAt(), SYSTEM, "PROCESS_ENDED", "Ended " + name + how, pid));
 			}
-			OperationLog log = operationLog(pid);
-			taskEvents(pid, clocks, log, events);
-			fieldChanges(pid, log, recorded, events);
+			taskEvents(pid, process.tasks(), clocks, events);
+			fieldChanges(pid, process.updates(), recorded, events);
 		}
 	}
 
-	private void taskEvents(String pid, List<ClockRow> clocks, OperationLog log, List<TimelineEvent> events) {
-		List<HistoricTaskInstance> tasks = history.createHistoricTaskInstanceQuery()
-			.processInstanceId(pid)
-			.orderByHistoricActivityInstanceStartTime()
-			.asc()
-			.list();
-		for (HistoricTaskInstance task : tasks) {
-			Instant created = instantOf(task.getStartTime());
-			ClockRow clock = clockOfTask(clocks, pid, task, created);
+	private static void taskEvents(String pid, List<TaskRun> tasks, List<ClockRecord> clocks,
+			List<TimelineEvent> events) {
+		for (TaskRun task : tasks) {
+			ClockRecord clock = clockOfTask(clocks, pid, task);
 			List<TimelineEvent> ofTask = new ArrayList<>();
-			ofTask.add(TimelineEvent.of(created, SYSTEM, "TASK_CREATED", "Task created: " + task.getName()
-					+ (task.getDueDate() == null ? "" : ", due " + instantOf(task.getDueDate())), pid));
-			for (HistoricIdentityLinkLog link : history.createHistoricIdentityLinkLogQuery()
-				.taskId(task.getId())
-				.type(IdentityLinkType.ASSIGNEE)
-				.orderByTime()
-				.asc()
-				.list()) {
-				boolean added = "add".equals(link.getOperationType());
-				ofTask.add(TimelineEvent.of(instantOf(link.getTime()), who(link.getAssignerId()), "TASK_ASSIGNED",
-						added ? task.getName() + " assigned to " + link.getUserId()
-								: task.getName() + " no longer assigned to " + link.getUserId(),
+			ofTask.add(TimelineEvent.of(task.createdAt(), SYSTEM, "TASK_CREATED", "Task created: " + task.name()
+					+ (task.dueAt() == null ? "" : ", due " + task.dueAt()), pid));
+			for (TaskRun.Assignment link : task.assignments()) {
+				ofTask.add(TimelineEvent.of(link.at(), who(link.by()), "TASK_ASSIGNED",
+						link.added() ? task.name() + " assigned to " + link.assignee()
+								: task.name() + " no longer assigned to " + link.assignee(),
 						pid));
 			}
-			if (task.getEndTime() != null) {
-				boolean completed = "completed".equals(task.getDeleteReason());
-				String who = who(log.taskUser(task.getId(), completed ? UserOperationLogEntry.OPERATION_TYPE_COMPLETE
-						: UserOperationLogEntry.OPERATION_TYPE_DELETE));
-				ofTask.add(completed
-						? TimelineEvent.of(instantOf(task.getEndTime()), who, "TASK_COMPLETED",
-								"Task completed: " + task.getName(), pid)
-						: TimelineEvent.of(instantOf(task.getEndTime()), who, "TASK_DELETED", "Task ended without"
-								+ " completion: " + task.getName() + (task.getDeleteReason() == null ? ""
-										: " (" + task.getDeleteReason() + ")"),
+			if (task.endedAt() != null) {
+				String who = who(task.endedBy());
+				ofTask.add(task.completed()
+						? TimelineEvent.of(task.endedAt(), who, "TASK_COMPLETED", "Task completed: " + task.name(), pid)
+						: TimelineEvent.of(task.endedAt(), who, "TASK_DELETED", "Task ended without"
+								+ " completion: " + task.name() + (task.endReason() == null ? ""
+										: " (" + task.endReason() + ")"),
 								pid));
 			}
 			for (TimelineEvent event : ofTask) {
-				events.add(clock == null ? event : event.withClock(clock.id, clock.ruleId, clock.dueDate));
+				events.add(clock == null ? event : event.withClock(clock.id(), clock.ruleId(), clock.dueDate()));
 			}
 		}
 	}
 
 	/** The open clock of the task's process whose deadline is the task's due date. */
-	private static ClockRow clockOfTask(List<ClockRow> clocks, String pid, HistoricTaskInstance task, Instant created) {
-		if (task.getDueDate() == null) {
+	private static ClockRecord clockOfTask(List<ClockRecord> clocks, String pid, TaskRun task) {
+		if (task.dueAt() == null) {
 			return null;
 		}
-		Instant due = instantOf(task.getDueDate());
+		Instant created = task.createdAt();
+		Instant due = task.dueAt();
 		return clocks.stream()
-			.filter(c -> c.processInstanceId.equals(pid) && c.dueAt.equals(due))
-			.filter(c -> !c.startedAt.isAfter(created) && (c.stoppedAt == null || !c.stoppedAt.isBefore(created)))
+			.filter(c -> c.processInstanceId().equals(pid) && c.dueAt().equals(due))
+			.filter(c -> !c.startedAt().isAfter(created) && (c.stoppedAt() == null || !c.stoppedAt().isBefore(created)))
 			.findFirst()
 			.orElse(clocks.stream()
-				.filter(c -> c.processInstanceId.equals(pid) && c.dueAt.equals(due))
+				.filter(c -> c.processInstanceId().equals(pid) && c.dueAt().equals(due))
 				.findFirst()
 				.orElse(null));
 	}
 
 	/** Each variable update of the process, with the variable's previous value as the old value. */
-	private void fieldChanges(String pid, OperationLog log, Recorded recorded, List<TimelineEvent> events) {
-		List<HistoricDetail> details = history.createHistoricDetailQuery()
-			.processInstanceId(pid)
-			.variableUpdates()
-			.disableBinaryFetching()
-			.orderPartiallyByOccurrence()
-			.asc()
-			.list();
+	private static void fieldChanges(String pid, List<FieldUpdate> updates, Recorded recorded,
+			List<TimelineEvent> events) {
 		Map<String, String> previous = new HashMap<>();
-		for (HistoricDetail detail : details) {
-			HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
-			String key = update.getVariableInstanceId();
-			String oldValue = previous.get(key);
-			String newValue = text(update);
-			previous.put(key, newValue);
-			recorded.updates.computeIfAbsent(pid + "/" + update.getVariableName(), k -> new ArrayList<>())
-				.add(instantOf(update.getTime()));
+		for (FieldUpdate update : updates) {
+			String oldValue = previous.get(update.variableId());
+			String newValue = update.value();
+			previous.put(update.variableId(), newValue);
+			recorded.updates.computeIfAbsent(pid + "/" + update.name(), k -> new ArrayList<>()).add(update.at());
 			// a person's change (a form submitted, a date corrected); the engine's own bookkeeping is left out
-			if (update.getUserOperationId() == null || log.userOf(update.getUserOperationId()) == null) {
+			if (update.by() == null) {
 				continue;
 			}
-			events.add(TimelineEvent.of(instantOf(update.getTime()), who(log.userOf(update.getUserOperationId())),
-					"FIELD_CHANGED", fieldDescription(update.getVariableName(), oldValue, newValue), pid)
+			events.add(TimelineEvent.of(update.at(), who(update.by()), "FIELD_CHANGED",
+					fieldDescription(update.name(), oldValue, newValue), pid)
 				.withValues(oldValue, newValue));
 		}
 	}
@@ -202,48 +175,6 @@ public class CaseTimeline {
 			return name + " set to " + newValue;
 		}
 		return name + " changed from " + oldValue + " to " + newValue;
-	}
-
-	private static String text(HistoricVariableUpdate update) {
-		if (update.getErrorMessage() != null) {
-			return "(" + update.getTypeName() + " value not readable)";
-		}
-		Object value = update.getValue();
-		if (value instanceof Date date) {
-			return date.toInstant().toString();
-		}
-		return value == null ? null : value.toString();
-	}
-
-	private OperationLog operationLog(String pid) {
-		OperationLog log = new OperationLog();
-		for (UserOperationLogEntry entry : history.createUserOperationLogQuery().processInstanceId(pid).list()) {
-			if (entry.getUserId() == null) {
-				continue;
-			}
-			log.byOperation.putIfAbsent(entry.getOperationId(), entry.getUserId());
-			if (entry.getTaskId() != null) {
-				log.byTask.putIfAbsent(entry.getTaskId() + "/" + entry.getOperationType(), entry.getUserId());
-			}
-		}
-		return log;
-	}
-
-	/** Who did what, from the engine's user operation log (only written for signed-in users). */
-	private static final class OperationLog {
-
-		final Map<String, String> byOperation = new HashMap<>();
-
-		final Map<String, String> byTask = new HashMap<>();
-
-		String userOf(String operationId) {
-			return operationId == null ? null : byOperation.get(operationId);
-		}
-
-		String taskUser(String taskId, String operationType) {
-			return byTask.get(taskId + "/" + operationType);
-		}
-
 	}
 
 	/** When things were recorded in the engine: process starts, and each variable's updates in order. */
@@ -267,87 +198,69 @@ public class CaseTimeline {
 
 	}
 
-	// --- our own tables
-
-	private record ClockRow(long id, String processInstanceId, String ruleId, String label, Instant startedAt,
-			LocalDate dueDate, Instant dueAt, Instant stoppedAt, String outcome, String stopReason,
-			LocalDate originalDueDate, String extendedBy, Instant extendedAt, String extensionReason, String startedBy,
-			String stoppedBy) {
-	}
-
-	private List<ClockRow> clocks(String caseRef) {
-		return jdbc.sql("""
-				select id, process_instance_id, rule_id, label, started_at, due_date, due_at, stopped_at, outcome,
-				       stop_reason, original_due_date, extended_by, extended_at, extension_reason, started_by, stopped_by
-				from clock where case_ref = ? order by started_at, id""")
-			.param(caseRef)
-			.query((rs, row) -> new ClockRow(rs.getLong("id"), rs.getString("process_instance_id"),
-					rs.getString("rule_id"), rs.getString("label"), instant(rs, "started_at"),
-					rs.getObject("due_date", LocalDate.class), instant(rs, "due_at"), instant(rs, "stopped_at"),
-					rs.getString("outcome"), rs.getString("stop_reason"),
-					rs.getObject("original_due_date", LocalDate.class), rs.getString("extended_by"),
-					instant(rs, "extended_at"), rs.getString("extension_reason"), rs.getString("started_by"),
-					rs.getString("stopped_by")))
-			.list();
-	}
+	// --- the other modules' records, and our own tables
 
 	/**
 	 * A clock's opening and stop are placed when they were recorded (the engine's update of the variable
 	 * holding the date that started or stopped it, never before the process started), not at the
 	 * event's own date, which may be back-dated: that date is in the description.
 	 */
-	private static void clockEvents(List<ClockRow> clocks, Recorded recorded, List<TimelineEvent> events) {
-		for (ClockRow c : clocks) {
-			LocalDate firstDue = c.originalDueDate != null ? c.originalDueDate : c.dueDate;
-			Instant processStart = recorded.processStarts.get(c.processInstanceId);
-			Instant notBefore = processStart != null && processStart.isAfter(c.startedAt) ? processStart : c.startedAt;
-			Instant opened = recorded.firstUpdate(c.processInstanceId, c.startedBy, notBefore);
-			events.add(TimelineEvent.of(opened, SYSTEM, "CLOCK_OPENED", "Clock opened: " + c.label + ", counting from "
-					+ LONDON.format(c.startedAt) + ", due " + firstDue, c.processInstanceId)
-				.withClock(c.id, c.ruleId, c.dueDate));
-			if (c.extendedAt != null) {
-				events.add(TimelineEvent.of(c.extendedAt, who(c.extendedBy), "CLOCK_EXTENDED",
-						"Clock extended: " + c.label + " from " + c.originalDueDate + " to " + c.dueDate
-								+ (c.extensionReason == null ? "" : ": " + c.extensionReason),
-						c.processInstanceId)
-					.withClock(c.id, c.ruleId, c.dueDate)
-					.withValues(String.valueOf(c.originalDueDate), String.valueOf(c.dueDate)));
+	private static void clockEvents(List<ClockRecord> clocks, Recorded recorded, List<TimelineEvent> events) {
+		for (ClockRecord c : clocks) {
+			LocalDate firstDue = c.originalDueDate() != null ? c.originalDueDate() : c.dueDate();
+			Instant processStart = recorded.processStarts.get(c.processInstanceId());
+			Instant notBefore = processStart != null && processStart.isAfter(c.startedAt()) ? processStart
+					: c.startedAt();
+			Instant opened = recorded.firstUpdate(c.processInstanceId(), c.startedBy(), notBefore);
+			events.add(TimelineEvent.of(opened, SYSTEM, "CLOCK_OPENED", "Clock opened: " + c.label()
+					+ ", counting from " + LONDON.format(c.startedAt()) + ", due " + firstDue, c.processInstanceId())
+				.withClock(c.id(), c.ruleId(), c.dueDate()));
+			if (c.extendedAt() != null) {
+				events.add(TimelineEvent.of(c.extendedAt(), who(c.extendedBy()), "CLOCK_EXTENDED",
+						"Clock extended: " + c.label() + " from " + c.originalDueDate() + " to " + c.dueDate()
+								+ (c.extensionReason() == null ? "" : ": " + c.extensionReason()),
+						c.processInstanceId())
+					.withClock(c.id(), c.ruleId(), c.dueDate())
+					.withValues(String.valueOf(c.originalDueDate()), String.valueOf(c.dueDate())));
 			}
-			if (c.stoppedAt != null) {
-				Instant stopped = recorded.firstUpdate(c.processInstanceId, c.stoppedBy,
-						c.stoppedAt.isAfter(opened) ? c.stoppedAt : opened);
-				String asOf = ", as of " + LONDON.format(c.stoppedAt);
-				boolean cancelled = "CANCELLED".equals(c.outcome);
-				String description = cancelled
-						? "Clock cancelled: " + c.label + asOf + (c.stopReason == null ? "" : " (" + c.stopReason + ")")
-						: "Clock stopped: " + c.label + ", " + c.outcome + asOf
-								+ (c.stopReason == null ? "" : " (" + c.stopReason + ")");
+			if (c.stoppedAt() != null) {
+				Instant stopped = recorded.firstUpdate(c.processInstanceId(), c.stoppedBy(),
+						c.stoppedAt().isAfter(opened) ? c.stoppedAt() : opened);
+				String asOf = ", as of " + LONDON.format(c.stoppedAt());
+				String reason = c.stopReason() == null ? "" : " (" + c.stopReason() + ")";
+				boolean cancelled = c.outcome() == ClockStatus.CANCELLED;
+				String description = cancelled ? "Clock cancelled: " + c.label() + asOf + reason
+						: "Clock stopped: " + c.label() + ", " + c.outcome() + asOf + reason;
 				events.add(TimelineEvent.of(stopped, SYSTEM, cancelled ? "CLOCK_CANCELLED" : "CLOCK_STOPPED",
-						description, c.processInstanceId)
-					.withClock(c.id, c.ruleId, c.dueDate));
+						description, c.processInstanceId())
+					.withClock(c.id(), c.ruleId(), c.dueDate()));
 			}
 		}
 	}
 
-	private void escalationEvents(String caseRef, List<TimelineEvent> events) {
+	/** Each escalation raised on one of the case's clocks, and its acknowledgement. */
+	private void escalationEvents(List<ClockRecord> clocks, List<TimelineEvent> events) {
+		if (clocks.isEmpty()) {
+			return;
+		}
+		Map<Long, ClockRecord> byId = new HashMap<>();
+		clocks.forEach(c -> byId.put(c.id(), c));
+		// TODO issue 13: the escalation table is the escalation module's (org.timescales.escalation): read the
+		// case's escalations through its API (oldest raised first) once it has one, instead of this SQL
 		jdbc.sql("""
-				select e.clock_id, e.tier, e.overdue_task, e.manager, e.raised_at, e.escalation_process_instance_id,
-				       e.acknowledged_by, e.acknowledged_at, e.reason_for_delay, e.action_agreed, e.new_target_date,
-				       c.rule_id, c.due_date, c.process_instance_id
-				from escalation e join clock c on c.id = e.clock_id
-				where c.case_ref = ? order by e.raised_at, e.id""")
-			.param(caseRef)
+				select clock_id, tier, overdue_task, manager, raised_at, acknowledged_by, acknowledged_at,
+				       reason_for_delay, action_agreed, new_target_date
+				from escalation where clock_id in (:clocks) order by raised_at, id""")
+			.param("clocks", byId.keySet())
 			.query((rs, row) -> {
-				long clockId = rs.getLong("clock_id");
-				String ruleId = rs.getString("rule_id");
-				LocalDate due = rs.getObject("due_date", LocalDate.class);
-				String pid = rs.getString("process_instance_id");
+				ClockRecord clock = byId.get(rs.getLong("clock_id"));
+				String pid = clock.processInstanceId();
 				int tier = rs.getInt("tier");
 				String task = rs.getString("overdue_task");
 				events.add(TimelineEvent.of(instant(rs, "raised_at"), SYSTEM, "ESCALATION_RAISED",
 						"Tier " + tier + " escalation to " + rs.getString("manager") + ": " + task + " is overdue",
 						pid)
-					.withClock(clockId, ruleId, due));
+					.withClock(clock.id(), clock.ruleId(), clock.dueDate()));
 				Instant acknowledgedAt = instant(rs, "acknowledged_at");
 				if (acknowledgedAt != null) {
 					LocalDate target = rs.getObject("new_target_date", LocalDate.class);
@@ -361,7 +274,7 @@ public class CaseTimeline {
 					}
 					events.add(TimelineEvent.of(acknowledgedAt, who(rs.getString("acknowledged_by")),
 							"ESCALATION_ACKNOWLEDGED", words.toString(), pid)
-						.withClock(clockId, ruleId, due));
+						.withClock(clock.id(), clock.ruleId(), clock.dueDate()));
 				}
 				return row;
 			})
@@ -369,6 +282,8 @@ public class CaseTimeline {
 	}
 
 	private void correctionEvents(String caseRef, List<TimelineEvent> events) {
+		// TODO issue 13: the correction table is the clock module's (clock.ClockChanges writes it): read the
+		// case's corrections through its API once it has one, instead of this SQL
 		jdbc.sql("""
 				select process_instance_id, variable_name, old_value, new_value, reason, corrected_by, corrected_at
 				from correction where case_ref = ? order by corrected_at, id""")
@@ -407,11 +322,10 @@ public class CaseTimeline {
 	}
 
 	private void viewEvents(String caseRef, List<TimelineEvent> events) {
-		jdbc.sql("select viewed_by, viewed_at, what from record_view where case_ref = ? order by viewed_at, id")
-			.param(caseRef)
-			.query((rs, row) -> events.add(TimelineEvent.of(instant(rs, "viewed_at"), who(rs.getString("viewed_by")),
-					"RECORD_VIEWED", viewed(rs.getString("what")), null)))
-			.list();
+		for (RecordView view : recordViews.of(caseRef)) {
+			events.add(TimelineEvent.of(view.viewedAt(), who(view.viewedBy()), "RECORD_VIEWED", viewed(view.what()),
+					null));
+		}
 	}
 
 	private static String viewed(String what) {
@@ -421,10 +335,6 @@ public class CaseTimeline {
 
 	private static String who(String userId) {
 		return userId == null || userId.isBlank() ? SYSTEM : userId;
-	}
-
-	private static Instant instantOf(Date date) {
-		return date == null ? null : date.toInstant();
 	}
 
 }

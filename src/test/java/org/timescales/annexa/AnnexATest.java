@@ -32,7 +32,9 @@ import static org.assertj.core.groups.Tuple.tuple;
 /**
  * Annex A for April–September 2025 over HTTP: a child referred on 2 June 2025, assessed by
  * worker.north and authorised on 15 August, is a row of list 3 and of list 4; a child referred after the
- * period is in neither. The workbook is read back with POI; a practitioner may not have it.
+ * period is in neither; a child through a section 47 enquiry and a protection plan into care is a row of
+ * lists 3, 5, 7 and 8 for April 2025 – March 2026. The workbook is read back with POI; a practitioner
+ * may not have it.
  */
 @TimescalesTest
 class AnnexATest extends ProcessTestSupport {
@@ -117,6 +119,85 @@ class AnnexATest extends ProcessTestSupport {
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 	}
 
+	/**
+	 * Lists 5, 7 and 8 for April 2025 – March 2026: a strategy discussion and section 47 enquiry, its
+	 * conference and the protection plan that followed (a late visit escalated, two reviews), and the
+	 * period in care the second review decided on. The child was first held by a family practitioner
+	 * under supervision: neither the supervision nor the escalation is a row of any list.
+	 */
+	@Test
+	void aProtectionPlanAndAPeriodInCareInThePeriod() throws Exception {
+		String caseRef = newCaseRef("AXB");
+		clockAt("2025-09-01T08:30:00Z");
+		String referral = referral(caseRef, "2025-09-01T09:00:00").referral().processInstanceId();
+		assertDone(HolderRequests.allocate(http, "tm.north", caseRef, "fp.north", "worker.north", "Family help"));
+		clockAt("2025-09-01T11:00:00Z");
+		complete(referral, "UserTask_DecideOnReferral", Map.of("referralDecision", "STRATEGY_DISCUSSION",
+				"referralDecisionDate", "2025-09-01", "decisionRationale", "Injury disclosed at school"));
+		assertDone(HolderRequests.allocate(http, "tm.north", caseRef, "worker.north", null, "Child protection"));
+		String s47 = instanceOf("section47", caseRef);
+		clockAt("2025-09-01T16:00:00Z");
+		complete(s47, "UserTask_HoldStrategyDiscussion", Map.of("strategyDiscussionAt", "2025-09-01T15:00",
+				"s47Decision", "yes", "strategyDiscussionSummary", "Police and health"));
+		clockAt("2025-09-02T11:00:00Z");
+		complete(s47, "UserTask_SeeTheChild",
+				Map.of("childSeenAt", "2025-09-02T10:00", "seenAlone", "yes", "visitNotes", "Seen alone"));
+		on("2025-09-22");
+		complete(s47, "UserTask_CompleteSection47Enquiry",
+				Map.of("s47CompletedDate", "2025-09-15", "s47Outcome", "ICPC", "enquirySummary", "Substantiated"));
+		complete(s47, "UserTask_HoldInitialConference",
+				Map.of("icpcDate", "2025-09-22", "planRequired", "yes", "categoryOfAbuse", "PHYSICAL"));
+		String plan = instanceOf("childProtectionPlan", caseRef);
+		on("2025-09-29");
+		complete(plan, "UserTask_HoldCoreGroup", Map.of("coreGroupDate", "2025-09-29", "coreGroupNotes", "Agreed"));
+		// the visit is late: escalated to the team manager, then made
+		clockAt("2025-10-20T09:00:00Z");
+		executeDueJobs();
+		on("2025-10-20");
+		complete(plan, "UserTask_VisitChild",
+				Map.of("visitDate", "2025-10-20", "seenAlone", "yes", "visitNotes", "Seen at home"));
+		on("2025-11-10");
+		complete(plan, "UserTask_HoldReviewConference",
+				Map.of("reviewDate", "2025-11-10", "planContinues", "yes", "latestCategoryOfAbuse", "NEGLECT"));
+		on("2026-02-09");
+		complete(plan, "UserTask_HoldReviewConference", Map.of("reviewDate", "2026-02-09", "planContinues", "no",
+				"nextStep", "LOOKED_AFTER", "becameLookedAfterDate", "2026-02-09", "placementStartDate", "2026-02-09",
+				"legalStatus", "C2"));
+		String care = instanceOf("childLookedAfter", caseRef);
+		on("2026-02-16");
+		complete(care, "UserTask_VisitLookedAfterChild",
+				Map.of("claVisitDate", "2026-02-16", "seenAlone", "yes", "visitNotes", "Settled"));
+		on("2026-03-02");
+		complete(care, "UserTask_InitialHealthAssessment", Map.of("healthAssessmentDate", "2026-03-02"));
+		on("2026-03-10");
+		complete(care, "UserTask_DentalCheck", Map.of("dentalCheckDate", "2026-03-10"));
+
+		clockAt("2026-04-20T09:00:00Z");
+		ResponseEntity<byte[]> response = http.withBasicAuth("auditor.one", "secret-auditor.one")
+			.getForEntity("/api/returns/annex-a?from=2025-04-01&to=2026-03-31", byte[].class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+		try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getBody()))) {
+			List<String> child = List.of(caseRef, "", "", "2016-05-01", "9", "");
+			assertThat(values(rowOf(workbook.getSheet("List 3 Referrals"), caseRef)))
+				.containsExactlyElementsOf(concat(child, "2025-09-01", "2A", "No", "1", "north", "worker.north"));
+			assertThat(rowOf(workbook.getSheet("List 4 Assessments"), caseRef)).isNull();
+			assertThat(values(rowOf(workbook.getSheet("List 5 S47 enquiries and ICPCs"), caseRef)))
+				.containsExactlyElementsOf(concat(child, "2025-09-01", "2025-09-01", "2025-09-15", "2025-09-22", "Yes",
+						"north", "worker.north"));
+			assertThat(rowOf(workbook.getSheet("List 6 Children in need"), caseRef)).isNull();
+			assertThat(values(rowOf(workbook.getSheet("List 7 Child protection plans"), caseRef)))
+				.containsExactlyElementsOf(concat(child, "2025-09-22", "PHYSICAL", "NEGLECT", "2026-02-09", "2026-02-09",
+						"0", "2025-10-20", "", "north", "worker.north"));
+			assertThat(values(rowOf(workbook.getSheet("List 8 Children in care"), caseRef)))
+				.containsExactlyElementsOf(concat(child, "2026-02-09", "C2", "2026-02-16", "2026-03-02", "2026-03-10", "",
+						"north", "worker.north"));
+			for (Sheet sheet : workbook) {
+				assertThat(rows(sheet, caseRef)).as(sheet.getSheetName()).isLessThanOrEqualTo(1);
+			}
+		}
+	}
+
 	@Test
 	void aPeriodEndingBeforeItStartsIsABadRequest() {
 		ResponseEntity<String> response = http.withBasicAuth("auditor.one", "secret-auditor.one")
@@ -131,6 +212,22 @@ class AnnexATest extends ProcessTestSupport {
 			}
 		}
 		return null;
+	}
+
+	private static int rows(Sheet sheet, String caseRef) {
+		int rows = 0;
+		for (Row row : sheet) {
+			if (row.getRowNum() > 0 && caseRef.equals(row.getCell(0).getStringCellValue())) {
+				rows++;
+			}
+		}
+		return rows;
+	}
+
+	private static List<String> concat(List<String> child, String... values) {
+		List<String> all = new ArrayList<>(child);
+		all.addAll(List.of(values));
+		return all;
 	}
 
 	/** Each cell as text: dates as ISO dates (they are real Excel dates), numbers as integers. */

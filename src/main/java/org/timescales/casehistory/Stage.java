@@ -1,0 +1,262 @@
+package org.timescales.casehistory;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.timescales.calendar.London;
+import org.timescales.clock.ClockRecord;
+import org.timescales.clock.ClockStatus;
+
+import static org.timescales.lookedafter.LookedAfterVariables.BECAME_LOOKED_AFTER_DATE;
+import static org.timescales.lookedafter.LookedAfterVariables.LEFT_CARE_DATE;
+import static org.timescales.lookedafter.LookedAfterVariables.LEGAL_STATUS;
+import static org.timescales.pathway.PathwayVariables.CATEGORY_OF_ABUSE;
+import static org.timescales.pathway.PathwayVariables.CIN_CLOSURE_DATE;
+import static org.timescales.pathway.PathwayVariables.CIN_CLOSURE_REASON;
+import static org.timescales.pathway.PathwayVariables.CIN_PLAN_END_DATE;
+import static org.timescales.pathway.PathwayVariables.CIN_PLAN_START_DATE;
+import static org.timescales.pathway.PathwayVariables.CPP_END_DATE;
+import static org.timescales.pathway.PathwayVariables.CPP_START_DATE;
+import static org.timescales.pathway.PathwayVariables.ICPC_DATE;
+import static org.timescales.pathway.PathwayVariables.ICPC_NOT_REQUIRED;
+import static org.timescales.pathway.PathwayVariables.LATEST_CATEGORY_OF_ABUSE;
+import static org.timescales.pathway.PathwayVariables.NUMBER_OF_PREVIOUS_PLANS;
+import static org.timescales.pathway.PathwayVariables.PLAN_REQUIRED;
+import static org.timescales.pathway.PathwayVariables.S47_COMPLETED_DATE;
+import static org.timescales.pathway.PathwayVariables.S47_OUTCOME;
+import static org.timescales.pathway.PathwayVariables.S47_START_DATE;
+import static org.timescales.pathway.PathwayVariables.STRATEGY_DISCUSSION_AT;
+import static org.timescales.referral.ReferralVariables.ASSESSMENT_AUTHORISED_DATE;
+import static org.timescales.referral.ReferralVariables.ASSESSMENT_OUTCOME;
+import static org.timescales.referral.ReferralVariables.ASSESSMENT_START_DATE;
+import static org.timescales.referral.ReferralVariables.REFERRAL_DECISION;
+import static org.timescales.referral.ReferralVariables.REFERRAL_DECISION_DATE;
+import static org.timescales.referral.ReferralVariables.REFERRAL_RECEIVED_AT;
+import static org.timescales.referral.ReferralVariables.REFERRAL_SOURCE;
+
+/**
+ * One stage of a case: a casework process started under its case reference (the referral, a section
+ * 47 enquiry, a plan, a period in care), what it recorded, read as what it means, and its clocks.
+ * Dates are London dates, as recorded on the forms and as corrected; {@code null} when not (yet)
+ * recorded. A stage answers only for the variables of its own process: a referral has no
+ * {@link #cppStartDate()}.
+ */
+public final class Stage {
+
+	private final String id;
+
+	private final String process;
+
+	private final Instant startedAt;
+
+	private final Map<String, Object> variables;
+
+	private final List<ClockRecord> clocks;
+
+	Stage(String id, String process, Instant startedAt, Map<String, Object> variables, List<ClockRecord> clocks) {
+		this.id = id;
+		this.process = process;
+		this.startedAt = startedAt;
+		// a variable may hold null: Map.copyOf would refuse it
+		this.variables = Collections.unmodifiableMap(new HashMap<>(variables));
+		this.clocks = List.copyOf(clocks);
+	}
+
+	/** The process instance id. */
+	public String id() {
+		return id;
+	}
+
+	/** The process key: {@code referral}, {@code section47}, {@code childProtectionPlan}, … */
+	public String process() {
+		return process;
+	}
+
+	public boolean is(String processKey) {
+		return process.equals(processKey);
+	}
+
+	/** When the engine started the process (not an event date: those are the accessors below). */
+	public Instant startedAt() {
+		return startedAt;
+	}
+
+	// ---- the referral (referral.bpmn)
+
+	public Instant referralReceivedAt() {
+		return instant(REFERRAL_RECEIVED_AT);
+	}
+
+	/** The CIN census referral source code (1A … 10). */
+	public String referralSource() {
+		return text(REFERRAL_SOURCE);
+	}
+
+	/** NFA, EARLY_HELP, ASSESSMENT or STRATEGY_DISCUSSION. */
+	public String referralDecision() {
+		return text(REFERRAL_DECISION);
+	}
+
+	public LocalDate referralDecisionDate() {
+		return date(REFERRAL_DECISION_DATE);
+	}
+
+	public LocalDate assessmentStartDate() {
+		return date(ASSESSMENT_START_DATE);
+	}
+
+	public LocalDate assessmentAuthorisedDate() {
+		return date(ASSESSMENT_AUTHORISED_DATE);
+	}
+
+	public String assessmentOutcome() {
+		return text(ASSESSMENT_OUTCOME);
+	}
+
+	// ---- the section 47 enquiry (section47.bpmn)
+
+	public Instant strategyDiscussionAt() {
+		return instant(STRATEGY_DISCUSSION_AT);
+	}
+
+	public LocalDate s47StartDate() {
+		return date(S47_START_DATE);
+	}
+
+	public LocalDate s47CompletedDate() {
+		return date(S47_COMPLETED_DATE);
+	}
+
+	public String s47Outcome() {
+		return text(S47_OUTCOME);
+	}
+
+	/** The date of the initial child protection conference. */
+	public LocalDate icpcDate() {
+		return date(ICPC_DATE);
+	}
+
+	/** The enquiry ended without a conference. */
+	public boolean icpcNotRequired() {
+		return Boolean.TRUE.equals(variables.get(ICPC_NOT_REQUIRED));
+	}
+
+	/** Whether the initial conference decided on a protection plan; {@code null} before it decided. */
+	public Boolean planRequired() {
+		Object plan = variables.get(PLAN_REQUIRED);
+		return plan == null ? null : "yes".equals(String.valueOf(plan)) || Boolean.TRUE.equals(plan);
+	}
+
+	// ---- the plans (childInNeedPlan.bpmn, childProtectionPlan.bpmn)
+
+	public LocalDate cinPlanStartDate() {
+		return date(CIN_PLAN_START_DATE);
+	}
+
+	public LocalDate cinPlanEndDate() {
+		return date(CIN_PLAN_END_DATE);
+	}
+
+	public LocalDate cppStartDate() {
+		return date(CPP_START_DATE);
+	}
+
+	public LocalDate cppEndDate() {
+		return date(CPP_END_DATE);
+	}
+
+	/** NEGLECT, PHYSICAL, SEXUAL or EMOTIONAL, as the initial conference recorded it. */
+	public String categoryOfAbuse() {
+		return text(CATEGORY_OF_ABUSE);
+	}
+
+	/** The category a review moved the plan to; {@code null} while it has not changed. */
+	public String latestCategoryOfAbuse() {
+		return text(LATEST_CATEGORY_OF_ABUSE);
+	}
+
+	/** The child's protection plans before this one; 0 when not recorded. */
+	public long numberOfPreviousPlans() {
+		Object previous = variables.get(NUMBER_OF_PREVIOUS_PLANS);
+		if (previous == null) {
+			return 0;
+		}
+		return previous instanceof Number number ? number.longValue() : Long.parseLong(previous.toString());
+	}
+
+	// ---- a period in care (childLookedAfter.bpmn)
+
+	public LocalDate becameLookedAfterDate() {
+		return date(BECAME_LOOKED_AFTER_DATE);
+	}
+
+	public LocalDate leftCareDate() {
+		return date(LEFT_CARE_DATE);
+	}
+
+	/** The SSDA903 legal status code (C2, V2, …). */
+	public String legalStatus() {
+		return text(LEGAL_STATUS);
+	}
+
+	// ---- the end of the child in need episode, whichever stage closed it
+
+	public LocalDate cinClosureDate() {
+		return date(CIN_CLOSURE_DATE);
+	}
+
+	/** NFA, NO_ENQUIRY, EARLY_HELP or PLAN_ENDED. */
+	public String cinClosureReason() {
+		return text(CIN_CLOSURE_REASON);
+	}
+
+	// ---- the stage's clocks (the clock ledger)
+
+	/** Every clock of this stage, in the order they started. */
+	public List<ClockRecord> clocks() {
+		return clocks;
+	}
+
+	/** The most recent clock of a rule (its highest occurrence), open or stopped. */
+	public Optional<ClockRecord> latestClock(String ruleId) {
+		return clocks.stream()
+			.filter(c -> c.ruleId().equals(ruleId))
+			.max(Comparator.comparingInt(ClockRecord::sequenceNo));
+	}
+
+	/** The London dates on which the rule's clocks stopped with the work done, in time or late; oldest first. */
+	public List<LocalDate> metOn(String ruleId) {
+		return clocks.stream()
+			.filter(c -> c.ruleId().equals(ruleId) && c.stoppedAt() != null
+					&& (c.outcome() == ClockStatus.MET || c.outcome() == ClockStatus.MET_LATE))
+			.map(c -> London.dateOf(c.stoppedAt()))
+			.sorted()
+			.toList();
+	}
+
+	@Override
+	public String toString() {
+		return process + " " + id;
+	}
+
+	private Instant instant(String name) {
+		return London.toInstant(variables.get(name));
+	}
+
+	private LocalDate date(String name) {
+		Instant at = instant(name);
+		return at == null ? null : London.dateOf(at);
+	}
+
+	private String text(String name) {
+		Object value = variables.get(name);
+		return value == null ? null : value.toString();
+	}
+
+}
