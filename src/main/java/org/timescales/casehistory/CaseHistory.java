@@ -24,9 +24,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.timescales.calendar.London;
 import org.timescales.clock.ClockLedger;
+import org.timescales.clock.Clocks;
 import org.timescales.clock.ClockRecord;
 import org.timescales.escalation.EscalationVariables;
 import org.timescales.security.AsSystem;
+import org.timescales.supervision.Supervision;
 
 import static org.timescales.system.SqlTimes.utc;
 
@@ -40,10 +42,10 @@ import static org.timescales.system.SqlTimes.utc;
 public class CaseHistory {
 
 	/** A clock's watcher (bpmn/deadlineWatch.bpmn, started by the clock module, business key the case). */
-	static final String DEADLINE_WATCH = "deadlineWatch";
+	static final String DEADLINE_WATCH = Clocks.WATCH_PROCESS;
 
 	/** Supervision of a differently qualified worker (bpmn/supervision.bpmn). */
-	static final String SUPERVISION = "supervision";
+	static final String SUPERVISION = Supervision.PROCESS;
 
 	/**
 	 * Machinery that is no part of what happened to the case: a watcher only raises what its clock's

@@ -26,6 +26,7 @@ import org.timescales.pathway.PathwayVariables;
 import org.timescales.security.AsSystem;
 import org.timescales.security.Qualifications;
 import org.timescales.security.Roles;
+import org.timescales.supervision.Supervision;
 import org.timescales.team.Teams;
 
 /**
@@ -46,7 +47,7 @@ public class Caseloads {
 	 * Not a case's own work: an escalation is its manager's, a supervision its supervisor's, a deadline
 	 * watch the system's.
 	 */
-	private static final Set<String> NOT_CASEWORK = Set.of(EscalationVariables.PROCESS_KEY, "supervision",
+	private static final Set<String> NOT_CASEWORK = Set.of(EscalationVariables.PROCESS_KEY, Supervision.PROCESS,
 			org.timescales.clock.Clocks.WATCH_PROCESS);
 
 	/** The roles a worker's role is named by, the first one held. */

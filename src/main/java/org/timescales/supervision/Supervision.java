@@ -23,6 +23,9 @@ import static org.timescales.supervision.SupervisionVariables.*;
 @Component
 public class Supervision {
 
+	/** The supervision process's key: oversight of the casework, no stage of the case. */
+	public static final String PROCESS = SupervisionVariables.PROCESS_KEY;
+
 	private final RuntimeService runtimeService;
 
 	private final IdentityService identityService;
