@@ -17,6 +17,9 @@ import static org.timescales.system.SqlTimes.utc;
  * The record-view log: every read of a case's details or history, by anyone. Each entry is written
  * and committed in its own transaction before the record is read, so a read that then fails (or a
  * caller's transaction that rolls back) still leaves the attempt on record.
+ *
+ * <p>The {@code record_view} table is the audit module's: its rows are written here, and only this
+ * package queries it; others (the case's timeline) read it through {@link #of}.
  */
 @Component
 public class RecordViews {

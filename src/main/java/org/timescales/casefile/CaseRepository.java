@@ -11,7 +11,12 @@ import org.springframework.stereotype.Repository;
 import static org.timescales.system.SqlTimes.instant;
 import static org.timescales.system.SqlTimes.utc;
 
-/** Cases and their referrals; writes join the caller's transaction. */
+/**
+ * Cases and their referrals; writes join the caller's transaction. The {@code child_case} and
+ * {@code referral} tables are the casefile module's: their rows are written here (on the referral
+ * module's intake, the allocation module's transfers), and only this package queries them; others ask
+ * this class.
+ */
 @Repository
 public class CaseRepository {
 
@@ -85,6 +90,14 @@ public class CaseRepository {
 		return jdbc.sql("select * from referral where case_ref = ? order by received_at")
 			.param(caseRef)
 			.query(CaseRepository::referral)
+			.list();
+	}
+
+	/** The cases with a referral received before {@code before}, by case reference (each once). */
+	public List<String> referredBefore(Instant before) {
+		return jdbc.sql("select distinct case_ref from referral where received_at < ? order by case_ref")
+			.param(utc(before))
+			.query(String.class)
 			.list();
 	}
 

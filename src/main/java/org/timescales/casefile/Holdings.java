@@ -17,6 +17,9 @@ import static org.timescales.system.SqlTimes.utc;
  * Who has held each child: allocations to workers and transfers between teams (the tables
  * {@code allocation} and {@code case_transfer}). Writes join the caller's transaction, which holds the
  * case's lock ({@link CaseRepository#lock}).
+ *
+ * <p>Both tables are the casefile module's: their rows are written here (on the allocation module's
+ * allocations and transfers), and only this package queries them; others ask this class.
  */
 @Repository
 public class Holdings {

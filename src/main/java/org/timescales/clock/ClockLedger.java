@@ -18,6 +18,10 @@ import static org.timescales.system.SqlTimes.utc;
 /**
  * The clock ledger table. Writes join the caller's transaction, so a clock opens or stops together
  * with the engine step that caused it.
+ *
+ * <p>The {@code clock} table is the clock module's: its rows are written here (opened and stopped by
+ * {@link Clocks}, moved by {@link ClockChanges}), and only this package queries it. Other modules read
+ * it through this class, {@link OpenClocks} (what is running) and {@link ClockReports} (what was met).
  */
 @Repository
 public class ClockLedger {
@@ -104,6 +108,22 @@ public class ClockLedger {
 				overdue.put(rs.getString("case_ref"), rs.getInt("overdue"));
 			});
 		return overdue;
+	}
+
+	/**
+	 * The ids of the case's clocks of a rule, open or stopped, through {@code ix_clock_case}: for a module
+	 * whose own rows hang off clocks (escalations) to ask about a case and rule without reading this table.
+	 */
+	public List<Long> idsOf(String caseRef, String ruleId) {
+		return jdbc.sql("select id from clock where case_ref = ? and rule_id = ? order by id")
+			.params(caseRef, ruleId)
+			.query(Long.class)
+			.list();
+	}
+
+	/** The ids of every clock of the case, open or stopped, through {@code ix_clock_case}. */
+	public List<Long> idsOf(String caseRef) {
+		return jdbc.sql("select id from clock where case_ref = ? order by id").param(caseRef).query(Long.class).list();
 	}
 
 	/** The clock's watcher process instance (bpmn/deadlineWatch.bpmn), set once when it starts. */

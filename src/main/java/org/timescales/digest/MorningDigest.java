@@ -1,7 +1,5 @@
 package org.timescales.digest;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +23,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.timescales.calendar.London;
 import org.timescales.calendar.WorkingCalendar;
+import org.timescales.clock.OpenClocks;
+import org.timescales.escalation.EscalationLedger;
 import org.timescales.notification.MailOutbox;
 import org.timescales.oversight.Caseloads;
 import org.timescales.notification.MailTemplates;
@@ -44,6 +44,10 @@ import static org.timescales.system.SqlTimes.utc;
  * <p>Once a day whatever the number of nodes: the day's {@code morning_digest} row is inserted in the
  * same transaction that queues the mail, so a second node (or a second run) hits the primary key and
  * its transaction, mail and all, rolls back.
+ *
+ * <p>The {@code morning_digest} table is the digest module's: its rows are written here, and only this
+ * package queries it. The breaches and the clocks due come from their owners ({@link EscalationLedger},
+ * {@link OpenClocks}).
  */
 @Component
 public class MorningDigest {
@@ -54,6 +58,10 @@ public class MorningDigest {
 	static final Duration FIRST_WINDOW = Duration.ofHours(24);
 
 	private final JdbcClient jdbc;
+
+	private final EscalationLedger escalations;
+
+	private final OpenClocks openClocks;
 
 	private final MailOutbox outbox;
 
@@ -71,11 +79,13 @@ public class MorningDigest {
 
 	private final Clock clock;
 
-	MorningDigest(JdbcClient jdbc, MailOutbox outbox, MailTemplates templates, Teams teams,
-			TimescalesProperties properties, WorkingCalendar calendar, PlatformTransactionManager transactionManager,
-			Caseloads caseloads, Clock clock) {
+	MorningDigest(JdbcClient jdbc, EscalationLedger escalations, OpenClocks openClocks, MailOutbox outbox,
+			MailTemplates templates, Teams teams, TimescalesProperties properties, WorkingCalendar calendar,
+			PlatformTransactionManager transactionManager, Caseloads caseloads, Clock clock) {
 		this.caseloads = caseloads;
 		this.jdbc = jdbc;
+		this.escalations = escalations;
+		this.openClocks = openClocks;
 		this.outbox = outbox;
 		this.templates = templates;
 		this.teams = teams;
@@ -206,38 +216,27 @@ public class MorningDigest {
 		properties.teams().forEach((id, team) -> sections.put(id,
 				new TeamSection(team.name() != null ? team.name() : id, new ArrayList<>(), new ArrayList<>(),
 						new ArrayList<>(), caseloads.unallocatedOf(id))));
-		jdbc.sql("""
-				select c.team, c.case_ref, e.overdue_task, e.tier, c.due_date, c.stopped_at, e.mailed
-				from escalation e join clock c on c.id = e.clock_id
-				where e.raised_at > ? and e.raised_at <= ?
-				order by c.due_date, c.case_ref, e.tier, e.id""")
-			.params(utc(since), utc(now))
-			.query(rs -> {
-				TeamSection section = sections.get(rs.getString("team"));
-				if (section != null) {
-					(rs.getBoolean("mailed") ? section.breaches() : section.repeated()).add(breach(rs, day));
-				}
-			});
-		jdbc.sql("select team, case_ref, label from clock where due_date = ? and stopped_at is null order by case_ref, label")
-			.param(day)
-			.query(rs -> {
-				TeamSection section = sections.get(rs.getString("team"));
-				if (section != null) {
-					String caseRef = rs.getString("case_ref");
-					section.dueToday().add(new Due(caseRef, rs.getString("label"), templates.caseUrl(caseRef)));
-				}
-			});
+		for (EscalationLedger.Raised raised : escalations.raisedBetween(since, now)) {
+			TeamSection section = sections.get(raised.team());
+			if (section != null) {
+				(raised.mailed() ? section.breaches() : section.repeated()).add(breach(raised, day));
+			}
+		}
+		for (OpenClocks.DueOn due : openClocks.dueOn(day)) {
+			TeamSection section = sections.get(due.team());
+			if (section != null) {
+				section.dueToday().add(new Due(due.caseRef(), due.label(), templates.caseUrl(due.caseRef())));
+			}
+		}
 		return sections;
 	}
 
-	private Breach breach(ResultSet rs, LocalDate day) throws SQLException {
-		String caseRef = rs.getString("case_ref");
-		LocalDate dueDate = rs.getObject("due_date", LocalDate.class);
-		Instant stoppedAt = instant(rs, "stopped_at");
+	private Breach breach(EscalationLedger.Raised raised, LocalDate day) {
 		// late until the work was done, or until today while it is still open
-		LocalDate lateUntil = stoppedAt != null ? London.dateOf(stoppedAt) : day;
-		return new Breach(caseRef, rs.getString("overdue_task"), rs.getInt("tier"), dueDate,
-				Math.max(0, calendar.workingDaysBetween(dueDate, lateUntil)), templates.caseUrl(caseRef));
+		LocalDate lateUntil = raised.stoppedAt() != null ? London.dateOf(raised.stoppedAt()) : day;
+		int late = Math.max(0, calendar.workingDaysBetween(raised.dueDate(), lateUntil));
+		return new Breach(raised.caseRef(), raised.overdueTask(), raised.tier(), raised.dueDate(), late,
+				templates.caseUrl(raised.caseRef()));
 	}
 
 	/** Who gets a digest and for which teams: each team's manager, and its service's manager. */

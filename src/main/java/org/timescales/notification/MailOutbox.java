@@ -3,6 +3,7 @@ package org.timescales.notification;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,10 @@ import static org.timescales.system.SqlTimes.utc;
  * The mail outbox: code that wants a mail sent queues it here, inside its own transaction, and
  * {@link OutboxDelivery} sends it later with retries. A mail server that is down, or not configured
  * yet, delays mail; it never loses it, and a rolled-back escalation never mails anyone.
+ *
+ * <p>The {@code mail_outbox} table is the notification module's: rows are queued here and claimed and
+ * marked sent by {@link OutboxDelivery}; only this package queries it, others (the operations
+ * module's backlog) ask this class.
  */
 @Component
 public class MailOutbox {
@@ -82,6 +87,14 @@ public class MailOutbox {
 
 	public long unsentCount() {
 		return jdbc.sql("select count(*) from mail_outbox where sent_at is null").query(Long.class).single();
+	}
+
+	/** When the oldest unsent mail was queued; empty when none is waiting. */
+	public Optional<Instant> oldestUnsentQueuedAt() {
+		return jdbc.sql("select min(created_at) from mail_outbox where sent_at is null")
+				.query(OffsetDateTime.class)
+				.optional()
+				.map(OffsetDateTime::toInstant);
 	}
 
 	public Optional<OutboxMail> find(long id) {

@@ -8,17 +8,17 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.camunda.bpm.engine.ManagementService;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.timescales.clock.OpenClocks;
+import org.timescales.escalation.EscalationLedger;
+import org.timescales.notification.MailOutbox;
 import org.timescales.rules.Rules;
 import org.timescales.security.AsSystem;
-
-import static org.timescales.system.SqlTimes.utc;
 
 /**
  * Timescales' own gauges, read from the database when they are scraped ({@code /actuator/prometheus}):
  * nothing is counted in memory, so every node reports the same cluster-wide figures and a restart loses
- * nothing. Each is one COUNT on an existing index; "now" is the engine clock.
+ * nothing. Each is one COUNT on an existing index, asked of the table's owner; "now" is the engine clock.
  *
  * <ul>
  * <li>{@code timescales_clocks_open}: clocks not stopped;
@@ -33,19 +33,19 @@ import static org.timescales.system.SqlTimes.utc;
 @Component
 class OperationsMetrics {
 
-	private final JdbcClient jdbc;
+	private final OpenClocks openClocks;
 	private final Clock clock;
 	private final ManagementService managementService;
 	private final AsSystem asSystem;
 
-	OperationsMetrics(MeterRegistry registry, JdbcClient jdbc, Clock clock, ManagementService managementService,
-			AsSystem asSystem, OutboxBacklog outbox, Rules rules) {
-		this.jdbc = jdbc;
+	OperationsMetrics(MeterRegistry registry, OpenClocks openClocks, EscalationLedger escalations, MailOutbox mail,
+			Clock clock, ManagementService managementService, AsSystem asSystem, OutboxBacklog outbox, Rules rules) {
+		this.openClocks = openClocks;
 		this.clock = clock;
 		this.managementService = managementService;
 		this.asSystem = asSystem;
 
-		Gauge.builder("timescales.clocks.open", this, m -> m.count("select count(*) from clock where stopped_at is null"))
+		Gauge.builder("timescales.clocks.open", openClocks, OpenClocks::count)
 			.description("Clocks running (not stopped)")
 			.register(registry);
 		for (String rule : rules.ids()) {
@@ -54,11 +54,10 @@ class OperationsMetrics {
 				.tag("rule", rule)
 				.register(registry);
 		}
-		FunctionCounter.builder("timescales.escalations.raised", this, m -> m.count("select count(*) from escalation"))
+		FunctionCounter.builder("timescales.escalations.raised", escalations, EscalationLedger::count)
 			.description("Escalations raised (both tiers), read from the escalation table")
 			.register(registry);
-		Gauge.builder("timescales.outbox.unsent", this,
-				m -> m.count("select count(*) from mail_outbox where sent_at is null"))
+		Gauge.builder("timescales.outbox.unsent", mail, MailOutbox::unsentCount)
 			.description("Mail in the outbox not yet sent")
 			.register(registry);
 		Gauge.builder("timescales.outbox.oldest.unsent", outbox, OutboxBacklog::oldestAgeSeconds)
@@ -76,15 +75,8 @@ class OperationsMetrics {
 			.register(registry);
 	}
 
-	private double count(String sql) {
-		return jdbc.sql(sql).query(Long.class).single();
-	}
-
 	private double overdue(String rule) {
-		return jdbc.sql("select count(*) from clock where stopped_at is null and due_at < ? and rule_id = ?")
-			.params(utc(clock.instant()), rule)
-			.query(Long.class)
-			.single();
+		return openClocks.overdue(rule, clock.instant());
 	}
 
 	/**

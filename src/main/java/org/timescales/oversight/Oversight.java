@@ -17,9 +17,11 @@ import org.springframework.web.util.UriUtils;
 import org.timescales.calendar.IntervalUnit;
 import org.timescales.calendar.London;
 import org.timescales.calendar.WorkingCalendar;
+import org.timescales.clock.OpenClocks;
+import org.timescales.clock.OpenClocks.OpenClock;
+import org.timescales.escalation.EscalationLedger;
+import org.timescales.escalation.EscalationLedger.StoppedUnreviewed;
 import org.timescales.escalation.EscalationRecord;
-import org.timescales.oversight.OversightQueries.OpenClock;
-import org.timescales.oversight.OversightQueries.StoppedUnreviewed;
 import org.timescales.oversight.OversightReport.AwaitingReview;
 import org.timescales.oversight.OversightReport.Breach;
 import org.timescales.oversight.OversightReport.DueSoon;
@@ -45,7 +47,9 @@ public class Oversight {
 	/** "Due soon": due within this many working days of today. */
 	public static final int DUE_SOON_WORKING_DAYS = 5;
 
-	private final OversightQueries queries;
+	private final OpenClocks openClocks;
+
+	private final EscalationLedger escalations;
 
 	private final OversightScope scope;
 
@@ -59,9 +63,10 @@ public class Oversight {
 
 	private final Clock clock;
 
-	Oversight(OversightQueries queries, OversightScope scope, WorkingCalendar calendar, Rules rules,
-			Holdings holdings, Caseloads caseloads, Clock clock) {
-		this.queries = queries;
+	Oversight(OpenClocks openClocks, EscalationLedger escalations, OversightScope scope, WorkingCalendar calendar,
+			Rules rules, Holdings holdings, Caseloads caseloads, Clock clock) {
+		this.openClocks = openClocks;
+		this.escalations = escalations;
 		this.scope = scope;
 		this.calendar = calendar;
 		this.rules = rules;
@@ -75,11 +80,10 @@ public class Oversight {
 		LocalDate today = London.dateOf(now);
 		LocalDate until = calendar.addWorkingDays(today, DUE_SOON_WORKING_DAYS);
 
-		List<OpenClock> breached = queries.breaches(teams, now);
-		List<OpenClock> dueSoon = queries.dueBy(teams, now, until);
-		List<StoppedUnreviewed> unreviewed = queries.awaitingReview(teams);
-		Map<Long, List<EscalationRecord>> escalations = queries
-			.escalations(breached.stream().map(OpenClock::id).toList());
+		List<OpenClock> breached = openClocks.breaches(teams, now);
+		List<OpenClock> dueSoon = openClocks.dueBy(teams, now, until);
+		List<StoppedUnreviewed> unreviewed = escalations.awaitingReview(teams);
+		Map<Long, List<EscalationRecord>> raised = escalations.byClock(breached.stream().map(OpenClock::id).toList());
 		List<OpenClock> all = new ArrayList<>(breached);
 		all.addAll(dueSoon);
 		Map<String, String> workers = workersOf(all);
@@ -88,7 +92,7 @@ public class Oversight {
 		for (String team : teams) {
 			List<Breach> teamBreaches = breached.stream()
 				.filter(c -> team.equals(c.team()))
-				.map(c -> breach(c, now, today, workers, escalations.getOrDefault(c.id(), List.of())))
+				.map(c -> breach(c, now, today, workers, raised.getOrDefault(c.id(), List.of())))
 				// worst first: most working days late, then the earliest deadline (an hour rule late today)
 				.sorted(Comparator.comparingInt(Breach::workingDaysLate)
 					.reversed()

@@ -13,9 +13,10 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.timescales.calendar.London;
-import org.timescales.reporting.TimelinessQueries.Plan;
-import org.timescales.reporting.TimelinessQueries.RuleCount;
-import org.timescales.reporting.TimelinessQueries.StoppedClock;
+import org.timescales.clock.ClockReports;
+import org.timescales.clock.ClockReports.Plan;
+import org.timescales.clock.ClockReports.RuleCount;
+import org.timescales.clock.ClockReports.StoppedClock;
 import org.timescales.reporting.TimelinessReport.Figure;
 import org.timescales.reporting.TimelinessReport.Row;
 
@@ -32,12 +33,12 @@ public class Timeliness {
 
 	private static final List<String> SIMPLE_RULES = List.of("assessment", "cp-visit", "icpc", "rcpc", "cla-review");
 
-	private final TimelinessQueries queries;
+	private final ClockReports reports;
 
 	private final Clock clock;
 
-	Timeliness(TimelinessQueries queries, Clock clock) {
-		this.queries = queries;
+	Timeliness(ClockReports reports, Clock clock) {
+		this.reports = reports;
 		this.clock = clock;
 	}
 
@@ -46,7 +47,7 @@ public class Timeliness {
 		Instant start = London.toInstant(from);
 		Instant end = London.endOfDay(to);
 
-		Map<String, RuleCount> counts = queries.counts(start, end, SIMPLE_RULES, teams)
+		Map<String, RuleCount> counts = reports.counts(start, end, SIMPLE_RULES, teams)
 			.stream()
 			.collect(Collectors.toMap(RuleCount::ruleId, Function.identity()));
 		List<Row> health = health(start, end, teams);
@@ -72,7 +73,7 @@ public class Timeliness {
 				case HEALTH -> health;
 				case REPEAT_PLAN -> repeat;
 				case LONG_PLAN -> longPlans;
-				default -> queries.stopped(start, end, drillDown.rules(), teams).stream().map(Timeliness::row).toList();
+				default -> reports.stopped(start, end, drillDown.rules(), teams).stream().map(Timeliness::row).toList();
 			};
 		}
 		return new TimelinessReport(viewer, clock.instant(), from, to, teams, List.copyOf(figures.values()),
@@ -90,7 +91,7 @@ public class Timeliness {
 	}
 
 	private List<Row> health(Instant start, Instant end, List<String> teams) {
-		return queries.stopped(start, end, TimelinessMeasure.HEALTH.rules(), teams)
+		return reports.stopped(start, end, TimelinessMeasure.HEALTH.rules(), teams)
 			.stream()
 			.filter(c -> c.lookedAfterFrom() != null
 					&& !London.dateOf(c.lookedAfterFrom()).plusMonths(12).isAfter(c.dueDate()))
@@ -99,11 +100,11 @@ public class Timeliness {
 	}
 
 	private List<Row> repeatPlans(Instant start, Instant end, List<String> teams) {
-		List<Plan> started = queries.plansStarted(start, end, teams);
+		List<Plan> started = reports.plansStarted(start, end, teams);
 		if (started.isEmpty()) {
 			return List.of();
 		}
-		Map<String, List<Plan>> byCase = queries.plansOf(started.stream().map(Plan::caseRef).collect(Collectors.toSet()))
+		Map<String, List<Plan>> byCase = reports.plansOf(started.stream().map(Plan::caseRef).collect(Collectors.toSet()))
 			.stream()
 			.collect(Collectors.groupingBy(Plan::caseRef));
 		List<Row> rows = new ArrayList<>();
@@ -123,7 +124,7 @@ public class Timeliness {
 	}
 
 	private List<Row> longPlans(Instant start, Instant end, List<String> teams) {
-		return queries.plansEnded(start, end, teams).stream().map(p -> {
+		return reports.plansEnded(start, end, teams).stream().map(p -> {
 			LocalDate startedOn = London.dateOf(p.startedAt());
 			LocalDate endedOn = London.dateOf(p.endedAt());
 			return new Row(p.caseRef(), p.clockId(), "core-group", p.team(), startedOn, null, endedOn, null, null,

@@ -1,4 +1,4 @@
-package org.timescales.reporting;
+package org.timescales.clock;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,8 +14,9 @@ import static org.timescales.system.SqlTimes.instant;
 import static org.timescales.system.SqlTimes.utc;
 
 /**
- * The timeliness report's reads of the clock ledger. A period is a half-open range of instants
- * {@code [from, to)} (the start of the first London day to the end of the last). Clock measures read
+ * The timeliness report's reads of the clock ledger, kept here so that only the clock module queries
+ * its table. A period is a half-open range of instants {@code [from, to)} (the start of the first
+ * London day to the end of the last). Clock measures read
  * stopped clocks through {@code ix_clock_open_due (stopped_at, due_at)}: a range of {@code stopped_at};
  * plans are the first {@code core-group} clock of each {@code childProtectionPlan} instance, their
  * other clocks reached through {@code ix_clock_instance_rule (process_instance_id, rule_id)}. A plan has
@@ -23,7 +24,7 @@ import static org.timescales.system.SqlTimes.utc;
  * are read, never a child's details.
  */
 @Repository
-class TimelinessQueries {
+public class ClockReports {
 
 	static final int IN_LIST_CHUNK = 500;
 
@@ -74,24 +75,24 @@ class TimelinessQueries {
 
 	private final JdbcClient jdbc;
 
-	TimelinessQueries(JdbcClient jdbc) {
+	ClockReports(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	record RuleCount(String ruleId, long numerator, long denominator) {
+	public record RuleCount(String ruleId, long numerator, long denominator) {
 	}
 
 	/** A clock stopped in the period; {@code lookedAfterFrom}: its process's first looked-after review clock's start. */
-	record StoppedClock(long id, String caseRef, String ruleId, String team, Instant startedAt,
+	public record StoppedClock(long id, String caseRef, String ruleId, String team, Instant startedAt,
 			java.time.LocalDate dueDate, Instant stoppedAt, String outcome, Instant lookedAfterFrom) {
 	}
 
 	/** A child protection plan: {@code endedAt} null while any of its clocks is open. */
-	record Plan(long clockId, String caseRef, String team, String processInstanceId, Instant startedAt,
+	public record Plan(long clockId, String caseRef, String team, String processInstanceId, Instant startedAt,
 			Instant endedAt) {
 	}
 
-	List<RuleCount> counts(Instant from, Instant to, Collection<String> rules, Collection<String> teams) {
+	public List<RuleCount> counts(Instant from, Instant to, Collection<String> rules, Collection<String> teams) {
 		return jdbc.sql(COUNTS)
 			.param("from", utc(from))
 			.param("to", utc(to))
@@ -101,7 +102,7 @@ class TimelinessQueries {
 			.list();
 	}
 
-	List<StoppedClock> stopped(Instant from, Instant to, Collection<String> rules, Collection<String> teams) {
+	public List<StoppedClock> stopped(Instant from, Instant to, Collection<String> rules, Collection<String> teams) {
 		return jdbc.sql(STOPPED_ROWS)
 			.param("from", utc(from))
 			.param("to", utc(to))
@@ -113,32 +114,32 @@ class TimelinessQueries {
 			.list();
 	}
 
-	List<Plan> plansStarted(Instant from, Instant to, Collection<String> teams) {
+	public List<Plan> plansStarted(Instant from, Instant to, Collection<String> teams) {
 		return jdbc.sql(PLANS_STARTED)
 			.param("from", utc(from))
 			.param("to", utc(to))
 			.param("teams", teams)
-			.query(TimelinessQueries::plan)
+			.query(ClockReports::plan)
 			.list();
 	}
 
-	List<Plan> plansEnded(Instant from, Instant to, Collection<String> teams) {
+	public List<Plan> plansEnded(Instant from, Instant to, Collection<String> teams) {
 		return jdbc.sql(PLANS_ENDED)
 			.param("from", utc(from))
 			.param("to", utc(to))
 			.param("teams", teams)
-			.query(TimelinessQueries::plan)
+			.query(ClockReports::plan)
 			.list();
 	}
 
 	/** Every plan of these cases, whatever the team (a child's earlier plan may have been another team's). */
-	List<Plan> plansOf(Collection<String> caseRefs) {
+	public List<Plan> plansOf(Collection<String> caseRefs) {
 		List<String> refs = List.copyOf(caseRefs);
 		List<Plan> plans = new ArrayList<>();
 		for (int i = 0; i < refs.size(); i += IN_LIST_CHUNK) {
 			plans.addAll(jdbc.sql(PLANS_OF_CASES)
 				.param("caseRefs", refs.subList(i, Math.min(refs.size(), i + IN_LIST_CHUNK)))
-				.query(TimelinessQueries::plan)
+				.query(ClockReports::plan)
 				.list());
 		}
 		return plans;
