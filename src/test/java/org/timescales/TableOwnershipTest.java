@@ -60,14 +60,6 @@ class TableOwnershipTest {
 	 */
 	static final Set<Allowed> ALLOWED = Set.of(new Allowed("escalation/EscalationLedger.java", "join", "clock"));
 
-	/**
-	 * Temporary: the case-history readers, wired by the lead after the case-history merge onto
-	 * ClockLedger.forCase, EscalationLedger.forCase, Corrections.forCase, RecordViews.of and
-	 * CaseRepository.referredBefore. Remove each file from here once it no longer names our tables.
-	 */
-	static final Set<String> CASE_HISTORY = Set.of("timeline/CaseTimeline.java", "returns/CinCensusExport.java",
-			"annexa/AnnexAExport.java");
-
 	/** A file that may name a table after a keyword although another module owns it. */
 	record Allowed(String file, String keyword, String table) {
 	}
@@ -106,8 +98,7 @@ class TableOwnershipTest {
 		List<String> trespasses = new ArrayList<>();
 		for (Use use : uses()) {
 			String owner = OWNERS.get(use.table());
-			if (!owner.equals(use.module()) && !ALLOWED.contains(new Allowed(use.file(), use.keyword(), use.table()))
-					&& !CASE_HISTORY.contains(use.file())) {
+			if (!owner.equals(use.module()) && !ALLOWED.contains(new Allowed(use.file(), use.keyword(), use.table()))) {
 				trespasses.add(use.file() + ": " + use.keyword() + " " + use.table() + " (owned by org.timescales."
 						+ owner + ": call its public API)");
 			}
@@ -121,11 +112,6 @@ class TableOwnershipTest {
 		for (Allowed allowed : ALLOWED) {
 			assertThat(uses).as("%s is allowed but no longer needed: remove it from ALLOWED", allowed)
 				.contains(new Use(allowed.file(), allowed.keyword(), allowed.table()));
-		}
-		for (String file : CASE_HISTORY) {
-			assertThat(uses.stream().filter(u -> u.file().equals(file) && !OWNERS.get(u.table()).equals(u.module())))
-				.as("%s no longer names another module's table: remove it from CASE_HISTORY", file)
-				.isNotEmpty();
 		}
 	}
 

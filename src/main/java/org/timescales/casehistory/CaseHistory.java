@@ -20,9 +20,9 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.timescales.calendar.London;
+import org.timescales.casefile.CaseRepository;
 import org.timescales.clock.ClockLedger;
 import org.timescales.clock.Clocks;
 import org.timescales.clock.ClockRecord;
@@ -30,7 +30,6 @@ import org.timescales.escalation.EscalationVariables;
 import org.timescales.security.AsSystem;
 import org.timescales.supervision.Supervision;
 
-import static org.timescales.system.SqlTimes.utc;
 
 /**
  * The one reader of what happened to a case, from the engine's history: its stages with what they
@@ -60,14 +59,14 @@ public class CaseHistory {
 
 	private final ClockLedger ledger;
 
-	private final JdbcClient jdbc;
+	private final CaseRepository cases;
 
 	private final AsSystem asSystem;
 
-	CaseHistory(HistoryService history, ClockLedger ledger, JdbcClient jdbc, AsSystem asSystem) {
+	CaseHistory(HistoryService history, ClockLedger ledger, CaseRepository cases, AsSystem asSystem) {
 		this.history = history;
 		this.ledger = ledger;
-		this.jdbc = jdbc;
+		this.cases = cases;
 		this.asSystem = asSystem;
 	}
 
@@ -83,11 +82,7 @@ public class CaseHistory {
 
 	/** Every case with a referral received by the end of {@code day}, by case reference. */
 	public List<String> casesReferredBy(LocalDate day) {
-		// TODO issue 13: the referral table is the casefile module's; ask CaseRepository once it answers this
-		return jdbc.sql("select distinct case_ref from referral where received_at < ? order by case_ref")
-			.param(utc(London.endOfDay(day)))
-			.query(String.class)
-			.list();
+		return cases.referredBefore(London.endOfDay(day));
 	}
 
 	/**

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.timescales.audit.RecordView;
 import org.timescales.audit.RecordViews;
@@ -22,8 +21,11 @@ import org.timescales.casehistory.TaskRun;
 import org.timescales.clock.ClockLedger;
 import org.timescales.clock.ClockRecord;
 import org.timescales.clock.ClockStatus;
+import org.timescales.clock.Correction;
+import org.timescales.clock.Corrections;
+import org.timescales.escalation.EscalationLedger;
+import org.timescales.escalation.EscalationRecord;
 
-import static org.timescales.system.SqlTimes.instant;
 
 /**
  * Everything that happened to a case, in time order: its processes, tasks and form field changes as
@@ -51,16 +53,20 @@ public class CaseTimeline {
 
 	private final ClockLedger ledger;
 
-	private final JdbcClient jdbc;
+	private final EscalationLedger escalations;
+
+	private final Corrections corrections;
 
 	private final Holdings holdings;
 
 	private final RecordViews recordViews;
 
-	CaseTimeline(CaseHistory history, ClockLedger ledger, JdbcClient jdbc, Holdings holdings, RecordViews recordViews) {
+	CaseTimeline(CaseHistory history, ClockLedger ledger, EscalationLedger escalations, Corrections corrections,
+			Holdings holdings, RecordViews recordViews) {
 		this.history = history;
 		this.ledger = ledger;
-		this.jdbc = jdbc;
+		this.escalations = escalations;
+		this.corrections = corrections;
 		this.holdings = holdings;
 		this.recordViews = recordViews;
 	}
@@ -72,7 +78,7 @@ public class CaseTimeline {
 		Recorded recorded = new Recorded();
 		engineEvents(caseRef, clocks, recorded, events);
 		clockEvents(clocks, recorded, events);
-		escalationEvents(clocks, events);
+		escalationEvents(caseRef, clocks, events);
 		correctionEvents(caseRef, events);
 		holdingEvents(caseRef, events);
 		viewEvents(caseRef, events);
@@ -238,63 +244,43 @@ public class CaseTimeline {
 		}
 	}
 
-	/** Each escalation raised on one of the case's clocks, and its acknowledgement. */
-	private void escalationEvents(List<ClockRecord> clocks, List<TimelineEvent> events) {
-		if (clocks.isEmpty()) {
-			return;
-		}
+	/** Each escalation raised on one of the case's clocks, and its acknowledgement, in the order raised. */
+	private void escalationEvents(String caseRef, List<ClockRecord> clocks, List<TimelineEvent> events) {
 		Map<Long, ClockRecord> byId = new HashMap<>();
 		clocks.forEach(c -> byId.put(c.id(), c));
-		// TODO issue 13: the escalation table is the escalation module's (org.timescales.escalation): read the
-		// case's escalations through its API (oldest raised first) once it has one, instead of this SQL
-		jdbc.sql("""
-				select clock_id, tier, overdue_task, manager, raised_at, acknowledged_by, acknowledged_at,
-				       reason_for_delay, action_agreed, new_target_date
-				from escalation where clock_id in (:clocks) order by raised_at, id""")
-			.param("clocks", byId.keySet())
-			.query((rs, row) -> {
-				ClockRecord clock = byId.get(rs.getLong("clock_id"));
-				String pid = clock.processInstanceId();
-				int tier = rs.getInt("tier");
-				String task = rs.getString("overdue_task");
-				events.add(TimelineEvent.of(instant(rs, "raised_at"), SYSTEM, "ESCALATION_RAISED",
-						"Tier " + tier + " escalation to " + rs.getString("manager") + ": " + task + " is overdue",
-						pid)
-					.withClock(clock.id(), clock.ruleId(), clock.dueDate()));
-				Instant acknowledgedAt = instant(rs, "acknowledged_at");
-				if (acknowledgedAt != null) {
-					LocalDate target = rs.getObject("new_target_date", LocalDate.class);
-					StringBuilder words = new StringBuilder("Tier " + tier + " escalation acknowledged. Reason for delay: "
-							+ rs.getString("reason_for_delay"));
-					if (rs.getString("action_agreed") != null) {
-						words.append(". Action agreed: ").append(rs.getString("action_agreed"));
-					}
-					if (target != null) {
-						words.append(". New target date: ").append(target);
-					}
-					events.add(TimelineEvent.of(acknowledgedAt, who(rs.getString("acknowledged_by")),
-							"ESCALATION_ACKNOWLEDGED", words.toString(), pid)
-						.withClock(clock.id(), clock.ruleId(), clock.dueDate()));
+		for (EscalationRecord escalation : escalations.forCase(caseRef)) {
+			ClockRecord clock = byId.get(escalation.clockId());
+			String pid = clock.processInstanceId();
+			int tier = escalation.tier();
+			events.add(TimelineEvent.of(escalation.raisedAt(), SYSTEM, "ESCALATION_RAISED",
+					"Tier " + tier + " escalation to " + escalation.manager() + ": " + escalation.overdueTask()
+							+ " is overdue",
+					pid)
+				.withClock(clock.id(), clock.ruleId(), clock.dueDate()));
+			if (escalation.acknowledgedAt() != null) {
+				StringBuilder words = new StringBuilder(
+						"Tier " + tier + " escalation acknowledged. Reason for delay: " + escalation.reasonForDelay());
+				if (escalation.actionAgreed() != null) {
+					words.append(". Action agreed: ").append(escalation.actionAgreed());
 				}
-				return row;
-			})
-			.list();
+				if (escalation.newTargetDate() != null) {
+					words.append(". New target date: ").append(escalation.newTargetDate());
+				}
+				events.add(TimelineEvent.of(escalation.acknowledgedAt(), who(escalation.acknowledgedBy()),
+						"ESCALATION_ACKNOWLEDGED", words.toString(), pid)
+					.withClock(clock.id(), clock.ruleId(), clock.dueDate()));
+			}
+		}
 	}
 
 	private void correctionEvents(String caseRef, List<TimelineEvent> events) {
-		// TODO issue 13: the correction table is the clock module's (clock.ClockChanges writes it): read the
-		// case's corrections through its API once it has one, instead of this SQL
-		jdbc.sql("""
-				select process_instance_id, variable_name, old_value, new_value, reason, corrected_by, corrected_at
-				from correction where case_ref = ? order by corrected_at, id""")
-			.param(caseRef)
-			.query((rs, row) -> events.add(TimelineEvent.of(instant(rs, "corrected_at"), who(rs.getString("corrected_by")),
-					"CORRECTION",
-					"Corrected " + rs.getString("variable_name") + " from " + rs.getString("old_value") + " to "
-							+ rs.getString("new_value") + ": " + rs.getString("reason"),
-					rs.getString("process_instance_id"))
-				.withValues(rs.getString("old_value"), rs.getString("new_value"))))
-			.list();
+		for (Correction correction : corrections.forCase(caseRef)) {
+			events.add(TimelineEvent.of(correction.correctedAt(), who(correction.correctedBy()), "CORRECTION",
+					"Corrected " + correction.variableName() + " from " + correction.oldValue() + " to "
+							+ correction.newValue() + ": " + correction.reason(),
+					correction.processInstanceId())
+				.withValues(correction.oldValue(), correction.newValue()));
+		}
 	}
 
 	/** Who held the child: each allocation (from whom, to whom, why) and each transfer between teams. */
