@@ -24,14 +24,14 @@ import org.timescales.casefile.Transfer;
 import org.timescales.clock.Clocks;
 import org.timescales.escalation.EscalationVariables;
 import org.timescales.pathway.PathwayVariables;
+import org.timescales.refusal.InvalidRequestException;
+import org.timescales.refusal.NotFoundException;
 import org.timescales.security.Access;
 import org.timescales.security.CaseAccess;
 import org.timescales.security.Qualifications;
 import org.timescales.security.Roles;
 import org.timescales.supervision.Supervision;
 import org.timescales.team.Teams;
-import org.timescales.web.InvalidRequestException;
-import org.timescales.web.NotFoundException;
 
 /**
  * Who holds a child, changed by the two audited commands of a team's managers: allocating the case to a

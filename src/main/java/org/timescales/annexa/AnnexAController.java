@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import org.timescales.web.InvalidRequestException;
+import org.timescales.refusal.InvalidRequestException;
 
 /**
  * {@code GET /api/returns/annex-a?from=2026-04-01&to=2026-09-30}: the Ofsted ILACS Annex A lists 1–8

@@ -12,7 +12,7 @@ import org.timescales.casefile.CaseRepository;
 import org.timescales.casefile.ChildCase;
 import org.timescales.oversight.OversightScope;
 import org.timescales.oversight.Viewer;
-import org.timescales.web.NotFoundException;
+import org.timescales.refusal.NotFoundException;
 
 /**
  * {@code GET /api/cases/{caseRef}/views}: who looked at a child's record, when and what. For

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.timescales.web.NotFoundException;
+import org.timescales.refusal.NotFoundException;
 
 /**
  * A child's case as the API shows it: the child, who holds it (team, allocated worker, every allocation

@@ -23,10 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.timescales.calendar.Deadline;
 import org.timescales.calendar.Deadlines;
 import org.timescales.calendar.London;
+import org.timescales.refusal.InvalidRequestException;
+import org.timescales.refusal.NotFoundException;
 import org.timescales.rules.Rule;
 import org.timescales.rules.Rules;
-import org.timescales.web.InvalidRequestException;
-import org.timescales.web.NotFoundException;
 
 import static org.timescales.system.SqlTimes.utc;
 

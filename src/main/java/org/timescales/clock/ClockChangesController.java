@@ -3,6 +3,7 @@ package org.timescales.clock;
 import java.security.Principal;
 import java.util.List;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -10,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.http.HttpStatus;
 
 /**
  * {@code POST /api/cases/{caseRef}/corrections}: correct a recorded event date, with a reason.
@@ -39,10 +39,10 @@ class ClockChangesController {
 	ClockChanges.Corrected correct(@PathVariable String caseRef, @RequestBody CorrectionRequest request,
 			Principal user) {
 		if (request.variable() == null || request.variable().isBlank()) {
-			throw new org.timescales.web.InvalidRequestException("variable", "is required: the event date to correct");
+			throw new org.timescales.refusal.InvalidRequestException("variable", "is required: the event date to correct");
 		}
 		if (beforeTheCalendar(request.value())) {
-			throw new org.timescales.web.InvalidRequestException("value", "is not a plausible date: before 1900");
+			throw new org.timescales.refusal.InvalidRequestException("value", "is not a plausible date: before 1900");
 		}
 		return changes.correct(caseRef, blankToNull(request.processInstanceId()), request.variable().strip(),
 				request.value(), request.reason(), user.getName());

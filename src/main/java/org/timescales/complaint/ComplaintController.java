@@ -25,8 +25,8 @@ import org.timescales.calendar.London;
 import org.timescales.casefile.CaseClocks;
 import org.timescales.casefile.CaseRepository;
 import org.timescales.casefile.ClockView;
+import org.timescales.refusal.InvalidRequestException;
 import org.timescales.security.CaseAccess;
-import org.timescales.web.InvalidRequestException;
 
 /**
  * {@code POST /api/complaints}: a stage 1 complaint about a case starts its 10-working-day clock (the

@@ -9,8 +9,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import org.timescales.clock.Clocks;
+import org.timescales.refusal.InvalidRequestException;
 import org.timescales.rules.TimescalesProperties;
-import org.timescales.web.InvalidRequestException;
 
 import static org.timescales.lookedafter.LookedAfterVariables.*;
 

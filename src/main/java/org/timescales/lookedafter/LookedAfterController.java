@@ -68,7 +68,7 @@ class LookedAfterController {
 	ResponseEntity<Clocks> missing(@PathVariable String caseRef, @RequestBody MissingEpisode request) {
 		if (before1900(request.missingFrom())) {
 			// year 0 parses, but it is a mistake: refused like any other bad date, nothing started
-			throw new org.timescales.web.InvalidRequestException("missingFrom", "is not a plausible date");
+			throw new org.timescales.refusal.InvalidRequestException("missingFrom", "is not a plausible date");
 		}
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(clocksOf(service.missingEpisode(caseRef, request.missingFrom(), request.returnedAt())));

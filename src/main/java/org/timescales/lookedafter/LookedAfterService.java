@@ -16,8 +16,8 @@ import org.timescales.calendar.London;
 import org.timescales.casefile.CaseRepository;
 import org.timescales.casefile.ChildCase;
 import org.timescales.pathway.Pathway;
-import org.timescales.web.InvalidRequestException;
-import org.timescales.web.NotFoundException;
+import org.timescales.refusal.InvalidRequestException;
+import org.timescales.refusal.NotFoundException;
 
 import static org.timescales.lookedafter.LookedAfterVariables.*;
 

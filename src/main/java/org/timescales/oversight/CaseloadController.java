@@ -15,9 +15,9 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.timescales.allocation.Allocations;
+import org.timescales.refusal.InvalidRequestException;
+import org.timescales.refusal.NotFoundException;
 import org.timescales.security.CaseAccess;
-import org.timescales.web.InvalidRequestException;
-import org.timescales.web.NotFoundException;
 
 /**
  * Caseloads for the teams the viewer answers for: {@code GET /api/caseloads?team=} and the page

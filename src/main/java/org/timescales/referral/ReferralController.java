@@ -45,7 +45,7 @@ class ReferralController {
 	ResponseEntity<ReferralResponse> receive(@Valid @RequestBody ReferralRequest request) {
 		if (bornBefore1900(request.child().dateOfBirth())) {
 			// year 0 parses as a date, but it is a mistake: refused like any other bad date, nothing created
-			throw new org.timescales.web.InvalidRequestException("child.dateOfBirth", "is not a plausible date of birth");
+			throw new org.timescales.refusal.InvalidRequestException("child.dateOfBirth", "is not a plausible date of birth");
 		}
 		if (teams.exists(request.team())) {
 			// an unknown team is a bad request, answered by the service; a known one must be the user's

@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.timescales.web.PersonName;
+import org.timescales.refusal.PersonName;
 
 /**
  * A referral from the front door. Dates arrive as text and are parsed by {@link ReferralService}, so

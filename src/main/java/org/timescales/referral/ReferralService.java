@@ -20,9 +20,9 @@ import org.timescales.casefile.CaseRepository;
 import org.timescales.casefile.ChildCase;
 import org.timescales.casefile.ClockView;
 import org.timescales.casefile.ReferralRecord;
+import org.timescales.refusal.FieldError;
+import org.timescales.refusal.InvalidRequestException;
 import org.timescales.team.Teams;
-import org.timescales.web.FieldError;
-import org.timescales.web.InvalidRequestException;
 
 import static org.timescales.referral.ReferralVariables.*;
 

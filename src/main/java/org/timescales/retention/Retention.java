@@ -1,7 +1,7 @@
 package org.timescales.retention;
 
-import java.time.LocalDate;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 import org.timescales.calendar.London;
 import org.timescales.casefile.CaseRepository;
 import org.timescales.casefile.ChildCase;
-import org.timescales.web.NotFoundException;
+import org.timescales.refusal.NotFoundException;
 import org.timescales.security.AsSystem;
 
 /**

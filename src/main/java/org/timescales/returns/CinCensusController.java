@@ -1,7 +1,6 @@
 package org.timescales.returns;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.http.HttpHeaders;
@@ -14,8 +13,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import org.timescales.web.InvalidRequestException;
-import org.timescales.web.NotFoundException;
+import org.timescales.refusal.InvalidRequestException;
+import org.timescales.refusal.NotFoundException;
+import org.timescales.web.ApiProblem;
 
 /**
  * {@code GET /api/returns/cin-census?year=2026}: the DfE Children in Need census for the year ending
@@ -53,11 +53,10 @@ class CinCensusController {
 			census = export.export(year);
 		}
 		catch (CinCensusExport.InvalidCensusException invalid) {
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("status", 500);
-			body.put("error", "Internal Server Error");
-			body.put("message", invalid.getMessage());
-			return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_JSON).body(body);
+			// our export broke the DfE's schema: our fault, said plainly, as a problem detail
+			return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(ApiProblem.of(HttpStatus.INTERNAL_SERVER_ERROR, invalid.getMessage(), List.of()));
 		}
 		if (census == null) {
 			throw new NotFoundException("No child had a child in need episode open between " + (year - 1)

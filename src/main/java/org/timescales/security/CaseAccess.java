@@ -3,19 +3,19 @@ package org.timescales.security;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.timescales.casefile.CaseRecordRead;
 import org.timescales.casefile.CaseRepository;
 import org.timescales.casefile.ChildCase;
-import org.timescales.rules.TimescalesProperties;
+import org.timescales.refusal.NotFoundException;
 import org.timescales.rules.TimescalesProperties.Team;
-import org.timescales.web.NotFoundException;
+import org.timescales.rules.TimescalesProperties;
 
 /**
  * Who may see or change a child's case in our own API: the case's team (its practitioners and its

@@ -1,6 +1,7 @@
 package org.timescales.security;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -9,8 +10,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.timescales.web.ApiProblem;
 
 /**
  * Every door where a password is checked, in front of whatever checks it: HTTP basic anywhere (our API,
@@ -88,10 +91,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 			response.getWriter().write(message);
 			return;
 		}
-		// the same shape as every other /api error (org.timescales.web.ApiErrors)
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.getWriter()
-			.write("{\"status\":429,\"error\":\"Too Many Requests\",\"message\":\"" + message + "\",\"errors\":[]}");
+		// the same problem detail as every other /api refusal (org.timescales.web.ApiProblem)
+		ApiProblem.write(request, response, ApiProblem.of(HttpStatus.TOO_MANY_REQUESTS, message, List.of()));
 	}
 
 }

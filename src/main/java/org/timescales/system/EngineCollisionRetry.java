@@ -123,7 +123,7 @@ class EngineCollisionRetry extends OncePerRequestFilter {
 		}
 	}
 
-	/** The /api error shape, with the engine's own {@code type} for clients of the engine's API. */
+	/** Camunda's own error shape ({@code type}, {@code message}) for clients of the engine's API, with /api's status and errors. */
 	private void conflict(ContentCachingResponseWrapper answer) throws IOException {
 		Map<String, Object> error = new LinkedHashMap<>();
 		error.put("status", HttpServletResponse.SC_CONFLICT);

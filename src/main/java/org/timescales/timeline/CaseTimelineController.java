@@ -23,8 +23,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.timescales.audit.RecordViews;
 import org.timescales.casefile.CaseRepository;
 import org.timescales.casefile.ChildCase;
+import org.timescales.refusal.NotFoundException;
 import org.timescales.security.CaseAccess;
-import org.timescales.web.NotFoundException;
 
 /**
  * A case's timeline for auditors: {@code GET /api/cases/{caseRef}/history} (JSON, or CSV with

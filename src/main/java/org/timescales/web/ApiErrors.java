@@ -19,6 +19,9 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.timescales.refusal.FieldError;
+import org.timescales.refusal.InvalidRequestException;
+import org.timescales.refusal.NotFoundException;
 import org.timescales.system.Collisions;
 import org.timescales.system.DatabaseUnavailable;
 

@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
+import org.timescales.refusal.FieldError;
 
 /**
  * The body of every error our API answers: an RFC 9457 problem detail, {@code application/problem+json}.

@@ -67,6 +67,9 @@ class LoginThrottleAttackTest extends ProcessTestSupport {
 		assertThat(refused.status()).isEqualTo(429);
 		assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 60L);
 		assertThat(refused.header("Cache-Control")).contains("no-store");
+		assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(refused.body()).contains("\"status\":429").contains("\"title\":\"Too Many Requests\"")
+			.contains("try again in");
 		// the password was not checked: the account's own count of failures stopped at the client's budget
 		assertThat(failedAttempts("throttle.api")).isEqualTo(limit);
 		// nor is a right one, while the client is over its limit

@@ -1,4 +1,4 @@
-package org.timescales.web;
+package org.timescales.refusal;
 
 import java.util.List;
 

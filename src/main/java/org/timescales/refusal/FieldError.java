@@ -1,4 +1,4 @@
-package org.timescales.web;
+package org.timescales.refusal;
 
 /** One problem with a request, naming the field (JSON path, e.g. {@code child.dateOfBirth}). */
 public record FieldError(String field, String message) {

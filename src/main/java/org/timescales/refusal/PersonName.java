@@ -1,4 +1,4 @@
-package org.timescales.web;
+package org.timescales.refusal;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -1,4 +1,4 @@
-package org.timescales.web;
+package org.timescales.refusal;
 
 /** Answered 404 with the message. */
 public class NotFoundException extends RuntimeException {
