@@ -16,7 +16,7 @@
  * in the team, who may hold which work, the managers' right to act, the moved tasks' grants), {@code clock}
  * (a transfer moves the running clocks to the new team, dates and timers untouched), {@code supervision} (an
  * allocation starts or ends the supervision arrangement), {@code pathway} and {@code escalation} (the team
- * variable's name; escalation processes, whose review stays with its manager) and {@code web} (its 400 and
+ * variable's name; escalation processes, whose review stays with its manager) and {@code refusal} (its 400 and
  * 404). It listens to the engine's task-created events; it publishes none.
  */
 package org.timescales.allocation;

@@ -6,10 +6,10 @@
  * does not hold them.
  * <p>
  * Its public surface is {@link org.timescales.annexa.AnnexAExport}; the controller is internal. It owns no
- * table: it reads the case records, referrals and holdings ({@code casefile}), the clock ledger
- * ({@code clock}) and the engine's history, as the system ({@link org.timescales.security.AsSystem}) once the
- * controller has checked the caller's role, and puts every child included on their record's read log
- * ({@code audit}, "annex-a"). It also uses {@code calendar} (London dates), {@code system} and {@code web}.
+ * table and reads no history itself: a case's stages, with typed values and clocks, come from
+ * {@code casehistory}, the holdings from {@code casefile}, once the controller has checked the caller's role;
+ * it writes them and puts every child included on their record's read log ({@code audit}, "annex-a"). It
+ * also uses {@code calendar} (London dates), {@code system} and {@code refusal}.
  * It publishes and listens to no events.
  */
 package org.timescales.annexa;

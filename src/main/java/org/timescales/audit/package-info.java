@@ -12,6 +12,6 @@
  * Depends on {@code casefile} (the event, and the case's team for who may see its log), {@code oversight}
  * ({@link org.timescales.oversight.Viewer}: who is signed in;
  * {@link org.timescales.oversight.OversightScope}: which teams a manager answers for), {@code system} (SQL
- * times) and {@code web} (404). It publishes no events.
+ * times) and {@code refusal} (404). It publishes no events.
  */
 package org.timescales.audit;

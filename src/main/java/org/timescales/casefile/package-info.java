@@ -16,7 +16,7 @@
  * and {@code CaseStages} (the stages, from the engine's history) are internal.
  * <p>
  * Depends on {@code clock} (the ledger's clocks; the watchers' process key, left out of the stages),
- * {@code escalation} (each clock's escalations), {@code system} (SQL times) and {@code web} (404). It
+ * {@code escalation} (each clock's escalations), {@code system} (SQL times) and {@code refusal} (404). It
  * publishes {@link org.timescales.casefile.CaseRecordRead} each time the case is shown, for the {@code audit}
  * module's read log; {@code security} publishes it too.
  */

@@ -13,12 +13,15 @@
  * {@link org.timescales.clock.ClockRecord} and {@link org.timescales.clock.ClockStatus} (reading the ledger),
  * {@link org.timescales.clock.ClockChanges} (correct a date, extend a clock: the controller's commands),
  * {@link org.timescales.clock.EventDateCorrected} and {@link org.timescales.clock.DeadlinePolicy}, which a
- * module implements for a deadline no fixed interval gives. It owns the tables {@code clock} (the ledger) and
+ * module implements for a deadline no fixed interval gives; and the read models other modules' pages and
+ * reports ask instead of querying its tables: {@link org.timescales.clock.OpenClocks} (breaches, due soon,
+ * counts), {@link org.timescales.clock.ClockReports} (timeliness) and {@link org.timescales.clock.Corrections}
+ * with {@link org.timescales.clock.Correction}. It owns the tables {@code clock} (the ledger) and
  * {@code correction}; {@code ClockWatches} and the controller ({@code POST /api/cases/{caseRef}/corrections},
  * {@code .../clocks/{clockId}/extension}) are internal.
  * <p>
  * Depends on {@code rules} (each clock's rule), {@code calendar} (deadlines), {@code system} (SQL times) and
- * {@code web} (a refused correction or extension). The watcher's timers call the {@code escalation} module's
+ * {@code refusal} (a refused correction or extension). The watcher's timers call the {@code escalation} module's
  * {@code escalations} bean from BPMN, a dependency the Java code does not show. It publishes
  * {@link org.timescales.clock.EventDateCorrected} in a correction's transaction, so every module keeping its
  * own copy of the date corrects it there; it listens to none.

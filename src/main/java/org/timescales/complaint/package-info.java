@@ -7,6 +7,6 @@
  * No other module uses it: its one class, the controller, is internal. It owns no table: a complaint is its
  * process, its id and receipt date process variables. Depends on {@code casefile} (the case and its team; the
  * clocks the answer shows), {@code security} (write access to the case), {@code calendar} (the receipt date)
- * and {@code web} (400). It publishes and listens to no events.
+ * and {@code refusal} (400). It publishes and listens to no events.
  */
 package org.timescales.complaint;

@@ -18,6 +18,6 @@
  * Depends on {@code casefile} (the case, its team, the child's date of birth; the clocks an answer shows),
  * {@code pathway} (leaving care cancels the open work with the reason), {@code clock} (a placement change
  * cancels the open visit clock; the deadline policies), {@code rules} (school ages, long-term visits, term
- * dates), {@code calendar} and {@code web}. It publishes and listens to no events.
+ * dates), {@code calendar} and {@code refusal}. It publishes and listens to no events.
  */
 package org.timescales.lookedafter;

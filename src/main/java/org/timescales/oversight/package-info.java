@@ -22,6 +22,6 @@
  * caseloads page's allocation is the API's command), {@code team} and {@code security} (members, roles,
  * qualifications; reading the engine as the system once the viewer's right to the team is decided; write
  * access to the case allocated), {@code pathway} (the team variable), {@code rules}, {@code calendar}
- * (working days late), {@code system} and {@code web}. It publishes and listens to no events.
+ * (working days late), {@code system} and {@code refusal}. It publishes and listens to no events.
  */
 package org.timescales.oversight;

@@ -14,7 +14,7 @@
  * <p>
  * Depends on {@code casefile} (the case and referral records; the clocks the answer shows), {@code team}
  * (which teams exist), {@code security} (who may record a referral for which team and case: the front door
- * for any), {@code clock} (the event below), {@code calendar} (London event times) and {@code web} (400, the
+ * for any), {@code clock} (the event below), {@code calendar} (London event times) and {@code refusal} (400, the
  * name check). It listens to {@link org.timescales.clock.EventDateCorrected}: a corrected receipt date
  * corrects the referral record too ({@link org.timescales.casefile.ReferralDates}), in the same transaction.
  * It publishes none.

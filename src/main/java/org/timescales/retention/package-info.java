@@ -10,7 +10,7 @@
  * {@link org.timescales.retention.RetentionScheduling} (the Quartz job and trigger); the controller is
  * internal. It owns no table: the removal time is on the engine's history. Depends on {@code casefile} (the
  * child's date of birth), {@code security} ({@link org.timescales.security.AsSystem}: the engine's history,
- * whatever the caller's authorizations), {@code calendar} and {@code web} (404). It publishes and listens to
+ * whatever the caller's authorizations), {@code calendar} and {@code refusal} (404). It publishes and listens to
  * no events.
  */
 package org.timescales.retention;

@@ -7,10 +7,10 @@
  * naming the problem.
  * <p>
  * Its public surface is {@link org.timescales.returns.CinCensusExport}; the controller is internal. It owns
- * no table: it reads the referrals and case records ({@code casefile}), the clock ledger ({@code clock}: the
- * initial conference's target, the review conferences) and the engine's history, as the system
- * ({@link org.timescales.security.AsSystem}) once the controller has checked the caller's role, and puts
- * every child included on their record's read log ({@code audit}, "cin-census"). It also uses
- * {@code calendar}, {@code system} and {@code web}. It publishes and listens to no events.
+ * no table and reads no history itself: a case's stages, with typed values and their clocks (the initial
+ * conference's target, the review conferences), come from {@code casehistory} once the controller has
+ * checked the caller's role; it writes them and puts every child included on their record's read log
+ * ({@code audit}, "cin-census"). It also uses {@code calendar}, {@code casefile}, {@code system},
+ * {@code refusal} and {@code web} (the problem detail of an export the schema refuses). It publishes and listens to no events.
  */
 package org.timescales.returns;

@@ -19,7 +19,8 @@
  * <p>
  * Depends on {@code casefile} (the case's holding team), {@code team} (who manages a team, a person's
  * groups), {@code rules} (the configured teams and services, the qualified work), {@code system} (a lost
- * database answers 503, not 401) and {@code web} (404). It publishes
+ * database answers 503, not 401), {@code refusal} (404) and {@code web} (the problem details of its 401, 403 and
+ * 429). It publishes
  * {@link org.timescales.casefile.CaseRecordRead} for each task read through the engine's APIs and each
  * refused read of a case, for the {@code audit} read log, and listens to Spring Security's sign-in success
  * and failure events (the throttle).

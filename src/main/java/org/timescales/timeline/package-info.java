@@ -7,12 +7,12 @@
  * <p>
  * Its public surface is {@link org.timescales.timeline.CaseTimeline} and
  * {@link org.timescales.timeline.TimelineEvent}; the controller and {@code TimelineCsv} are internal. It owns
- * no table: it reads the clock ledger and its corrections, the escalations, the holdings and the read log,
- * and the engine's history as the system ({@link org.timescales.security.AsSystem}) once the caller may read
- * the case.
+ * no table: the processes, tasks and field changes come from {@code casehistory}, the clocks and corrections
+ * from {@code clock}, the escalations from {@code escalation}, the holdings from {@code casefile} and the read
+ * log from {@code audit}, each through its owner's API, once the caller may read the case.
  * <p>
  * Depends on {@code casefile} (the case, its allocations and transfers), {@code security} (who may read the
  * case; reading the engine as the system), {@code audit} (recording each read), {@code system} and
- * {@code web} (404). It publishes and listens to no events.
+ * {@code refusal} (404). It publishes and listens to no events.
  */
 package org.timescales.timeline;
