@@ -11,9 +11,11 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
@@ -103,23 +105,19 @@ public abstract class ProcessTestSupport {
 	 * assessment is then due by the end of Thursday 28 January 2027.
 	 */
 	protected String referredForAssessment(String caseRef) {
-		clockAt("2026-11-23T10:30:00Z");
-		String pid = referral(caseRef, "2026-11-23T10:00:00").referral().processInstanceId();
-		clockAt("2026-11-23T15:00:00Z");
-		complete(pid, "UserTask_DecideOnReferral", Map.of("referralDecision", "ASSESSMENT", "referralDecisionDate",
-				"2026-11-23", "decisionRationale", "Concerns about neglect need assessing"));
-		return pid;
+		CaseJourney journey = journey(caseRef);
+		String pid = journey.at("2026-11-23T10:30:00Z").referred("2026-11-23T10:00:00");
+		return journey.at("2026-11-23T15:00:00Z").decidedToAssess(pid, "2026-11-23");
+	}
+
+	/** The case's way through the pathway, step by step ({@link CaseJourney}). */
+	protected CaseJourney journey(String caseRef) {
+		return new CaseJourney(this, caseRef);
 	}
 
 	/** Starts a process of the pathway as the previous one would: by its start message, for the north team. */
 	protected String startByMessage(String message, String caseRef, Map<String, Object> variables) {
-		// a process of a child is granted to the team our case record names (org.timescales.security.Access)
-		if (jdbc.sql("select count(*) from child_case where case_ref = ?").param(caseRef).query(Long.class).single() == 0) {
-			jdbc.sql("insert into child_case (case_ref, given_name, family_name, date_of_birth, team, created_at, held_since) "
-					+ "values (?, 'Test', 'Child', date '2016-05-01', 'north', current_timestamp, current_timestamp)")
-				.param(caseRef)
-				.update();
-		}
+		caseRecord(caseRef);
 		Map<String, Object> all = new java.util.HashMap<>(variables);
 		all.put("caseRef", caseRef);
 		all.put("team", "north");
@@ -130,6 +128,19 @@ public abstract class ProcessTestSupport {
 			.getId();
 	}
 
+	/**
+	 * The north team's case record of a child born 1 May 2016, created once: a process of a child is
+	 * granted to the team the record names (org.timescales.security.Access).
+	 */
+	protected void caseRecord(String caseRef) {
+		if (jdbc.sql("select count(*) from child_case where case_ref = ?").param(caseRef).query(Long.class).single() == 0) {
+			jdbc.sql("insert into child_case (case_ref, given_name, family_name, date_of_birth, team, created_at, held_since) "
+					+ "values (?, 'Test', 'Child', date '2016-05-01', 'north', current_timestamp, current_timestamp)")
+				.param(caseRef)
+				.update();
+		}
+	}
+
 	/** The one process instance of a definition for a case, running or ended. */
 	protected String instanceOf(String processKey, String caseRef) {
 		return engine.getHistoryService()
@@ -138,6 +149,88 @@ public abstract class ProcessTestSupport {
 			.processInstanceBusinessKey(caseRef)
 			.singleResult()
 			.getId();
+	}
+
+	/**
+	 * The process instance, running or ended, for camunda-bpm-assert ({@code assertThat(instance(pid))
+	 * .isWaitingAt(..)}, {@code .hasPassed(..)}, {@code .isEnded()}): its assertions query the engine by id.
+	 */
+	protected ProcessInstance instance(String processInstanceId) {
+		ProcessInstance running = runtimeService.createProcessInstanceQuery()
+			.processInstanceId(processInstanceId)
+			.singleResult();
+		if (running != null) {
+			return running;
+		}
+		HistoricProcessInstance ended = engine.getHistoryService()
+			.createHistoricProcessInstanceQuery()
+			.processInstanceId(processInstanceId)
+			.singleResult();
+		if (ended == null) {
+			throw new AssertionError("No process instance " + processInstanceId);
+		}
+		return new EndedInstance(ended);
+	}
+
+	/** An ended process instance as camunda-bpm-assert takes one: what history knows of it. */
+	private record EndedInstance(HistoricProcessInstance history) implements ProcessInstance {
+
+		@Override
+		public String getId() {
+			return history.getId();
+		}
+
+		@Override
+		public String getProcessInstanceId() {
+			return history.getId();
+		}
+
+		@Override
+		public String getProcessDefinitionId() {
+			return history.getProcessDefinitionId();
+		}
+
+		@Override
+		public String getProcessDefinitionKey() {
+			return history.getProcessDefinitionKey();
+		}
+
+		@Override
+		public String getBusinessKey() {
+			return history.getBusinessKey();
+		}
+
+		@Override
+		public String getRootProcessInstanceId() {
+			return history.getRootProcessInstanceId();
+		}
+
+		@Override
+		public String getCaseInstanceId() {
+			return history.getCaseInstanceId();
+		}
+
+		@Override
+		public String getTenantId() {
+			return history.getTenantId();
+		}
+
+		@Override
+		public boolean isSuspended() {
+			return false;
+		}
+
+		@Override
+		public boolean isEnded() {
+			return true;
+		}
+
+		@Override
+		public String toString() {
+			return "ended ProcessInstance {id='" + getId() + "', processDefinitionId='" + getProcessDefinitionId()
+					+ "', businessKey='" + getBusinessKey() + "'}";
+		}
+
 	}
 
 	protected boolean ended(String processInstanceId) {
