@@ -22,6 +22,7 @@ import org.timescales.clock.ClockStatus;
 import org.timescales.notification.OutboxDelivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 /**
  * breachEscalation.bpmn, started by the referral's deadline timers: the team manager's review task
@@ -66,6 +67,11 @@ class BreachEscalationProcessTest extends ProcessTestSupport {
 			assertThat(e.raisedAt()).isEqualTo("2027-01-29T00:00:30Z");
 			assertThat(e.acknowledgedBy()).isNull();
 		});
+		// the escalation is a process of its own, waiting for the manager's review
+		assertThat(instance(review.getProcessInstanceId())).hasPassed("ServiceTask_RaiseEscalation")
+			.isWaitingAtExactly("UserTask_ReviewOverdue")
+			.task()
+			.isAssignedTo("tm.north");
 
 		// and the mail reaches the manager over SMTP, once
 		// other classes' mail may be due too (one shared database): deliver until none is
@@ -104,6 +110,9 @@ class BreachEscalationProcessTest extends ProcessTestSupport {
 		assertThat(clock(pid, "assessment").escalations()).extracting("tier", "manager")
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(1, "tm.north"),
 					org.assertj.core.groups.Tuple.tuple(2, "sm.east"));
+		assertThat(instance(review.getProcessInstanceId())).isWaitingAtExactly("UserTask_ReviewOverdue")
+			.task()
+			.isAssignedTo("sm.east");
 	}
 
 	@Test
@@ -124,6 +133,9 @@ class BreachEscalationProcessTest extends ProcessTestSupport {
 		assertThat(taskService.createTaskQuery().processInstanceBusinessKey(caseRef).taskAssignee("sm.east").count())
 			.isZero();
 		assertThat(clock(pid, "assessment").status()).isEqualTo(ClockStatus.MET_LATE);
+		assertThat(instance(watchOf(pid, "assessment"))).hasPassed("ServiceTask_Overdue", "EndEvent_WatchEnded")
+			.hasNotPassed("ServiceTask_StillOverdue")
+			.isEnded();
 	}
 
 	@Test
@@ -140,6 +152,11 @@ class BreachEscalationProcessTest extends ProcessTestSupport {
 		assertThat(reviewTask(caseRef, "sm.east")).isNotNull();
 		assertThat(outboxSubjects("north-team@timescales.test", caseRef)).isEmpty();
 		assertThat(clock(pid, "referral-decision").status()).isEqualTo(ClockStatus.OVERDUE);
+		// every timer of the watcher was already due: it has passed all three and ended on its own
+		assertThat(instance(watchOf(pid, "referral-decision")))
+			.hasPassed("ServiceTask_Reminder", "ServiceTask_Overdue", "ServiceTask_StillOverdue")
+			.hasNotPassed("EndEvent_WatchEnded")
+			.isEnded();
 	}
 
 	@Test
@@ -177,6 +194,9 @@ class BreachEscalationProcessTest extends ProcessTestSupport {
 			.operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
 			.singleResult()
 			.getUserId()).isEqualTo("tm.north");
+		assertThat(instance(review.getProcessInstanceId()))
+			.hasPassed("UserTask_ReviewOverdue", "EndEvent_EscalationReviewed")
+			.isEnded();
 	}
 
 	private Task reviewTask(String caseRef, String manager) {
@@ -186,8 +206,6 @@ class BreachEscalationProcessTest extends ProcessTestSupport {
 			.taskAssignee(manager)
 			.singleResult();
 	}
-
-
 
 	private static String subject(MimeMessage message) {
 		try {

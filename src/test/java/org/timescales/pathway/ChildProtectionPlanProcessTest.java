@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.timescales.CaseJourney;
 import org.timescales.ProcessTestSupport;
 import org.timescales.TimescalesTest;
 import org.timescales.casefile.ClockView;
@@ -18,6 +19,7 @@ import org.timescales.clock.ClockStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 /**
  * childProtectionPlan.bpmn: the core group within 10 working days of the ICPC, visits every 10 working
@@ -42,6 +44,11 @@ class ChildProtectionPlanProcessTest extends ProcessTestSupport {
 		assertThat(timerDue(plan, "core-group", OVERDUE)).isEqualTo("2027-01-07T00:00:00Z");
 		assertThat(timerDue(plan, "cp-visit", OVERDUE)).isEqualTo("2027-01-07T00:00:00Z");
 		assertThat(timerDue(plan, "rcpc", OVERDUE)).isEqualTo("2027-03-19T00:00:00Z");
+		// the plan's three strands run side by side, each offered to the team
+		assertThat(instance(plan)).isWaitingAtExactly("SubProcess_Plan", "UserTask_HoldCoreGroup", "UserTask_VisitChild",
+				"UserTask_HoldReviewConference")
+			.task("UserTask_VisitChild")
+			.hasCandidateGroup("north");
 	}
 
 	@Test
@@ -70,6 +77,8 @@ class ChildProtectionPlanProcessTest extends ProcessTestSupport {
 		assertThat(visits.get(2).escalations()).extracting("tier").containsExactly(1);
 		assertThat(task(plan, "UserTask_VisitChild").getDueDate())
 			.isEqualTo(Date.from(Instant.parse("2027-03-18T00:00:00Z")));
+		assertThat(instance(plan)).hasPassed("UserTask_HoldCoreGroup", "EndEvent_CoreGroupHeld", "UserTask_VisitChild")
+			.isWaitingAtExactly("SubProcess_Plan", "UserTask_VisitChild", "UserTask_HoldReviewConference");
 	}
 
 	@Test
@@ -82,6 +91,9 @@ class ChildProtectionPlanProcessTest extends ProcessTestSupport {
 		// midnight at the end of 10 September is 23:00 UTC in British Summer Time
 		assertThat(task(plan, "UserTask_HoldReviewConference").getDueDate())
 			.isEqualTo(Date.from(Instant.parse("2027-09-10T23:00:00Z")));
+		assertThat(instance(plan)).hasPassed("UserTask_HoldReviewConference", "Gateway_PlanContinues")
+			.hasNotPassed("EndEvent_PlanEnded")
+			.isWaitingAt("UserTask_HoldReviewConference");
 	}
 
 	@Test
@@ -114,6 +126,13 @@ class ChildProtectionPlanProcessTest extends ProcessTestSupport {
 		assertThat(managementService.createJobQuery().processInstanceId(plan).count()).isZero();
 		String cin = instanceOf("childInNeedPlan", caseRef);
 		assertThat(variable(cin, "cinPlanStartDate")).isEqualTo("2027-01-12");
+		// the review ended the plan: its open core group was cancelled, not held
+		assertThat(instance(plan)).hasPassed("EndEvent_PlanEnded", "EndEvent_ChildInNeedPlanStarts")
+			.hasNotPassed("EndEvent_CoreGroupHeld")
+			.isEnded();
+		assertThat(instance(cin)).isWaitingAtExactly("UserTask_ReviewChildInNeedPlan");
+		// a cancelled clock ends its watcher as a met one does
+		assertThat(instance(watchOf(plan, "core-group"))).hasPassed("EndEvent_WatchEnded").isEnded();
 	}
 
 	@Test
@@ -122,27 +141,19 @@ class ChildProtectionPlanProcessTest extends ProcessTestSupport {
 		String first = planStarted(caseRef);
 		review(first, "2027-01-12", Map.of("planContinues", "no", "nextStep", "CLOSE"));
 		assertThat(variable(first, "cinClosureReason")).isEqualTo("PLAN_ENDED");
+		assertThat(instance(first)).hasPassed("EndEvent_CaseClosed").isEnded();
 
 		// months later a new enquiry ends in a second plan
-		clockAt("2027-06-01T09:00:00Z");
-		String s47 = startByMessage("StrategyDiscussionNeeded", caseRef,
-				Map.of("strategyDiscussionRequestedAt", Date.from(Instant.parse("2027-06-01T09:00:00Z"))));
-		clockAt("2027-06-01T15:00:00Z");
-		complete(s47, "UserTask_HoldStrategyDiscussion", Map.of("strategyDiscussionAt", "2027-06-01T10:00",
-				"s47Decision", "yes", "strategyDiscussionSummary", "New injuries"));
-		complete(s47, "UserTask_SeeTheChild", Map.of("childSeenAt", "2027-06-01T14:00", "seenAlone", "no",
-				"visitNotes", "Seen with the school nurse"));
-		complete(s47, "UserTask_CompleteSection47Enquiry",
-				Map.of("s47CompletedDate", "2027-06-01", "s47Outcome", "ICPC", "enquirySummary", "Harm substantiated"));
-		complete(s47, "UserTask_HoldInitialConference",
-				Map.of("icpcDate", "2027-06-01", "planRequired", "yes", "categoryOfAbuse", "PHYSICAL"));
+		CaseJourney journey = journey(caseRef);
+		String s47 = journey.at("2027-06-01T09:00:00Z").strategyDiscussionRequested("2027-06-01T09:00:00Z");
+		journey.at("2027-06-01T15:00:00Z").enquiryAgreed(s47, "2027-06-01T10:00");
+		journey.childSeen(s47, "2027-06-01T14:00");
+		journey.conferenceNeeded(s47, "2027-06-01");
+		String second = journey.planAgreed(s47, "2027-06-01", "PHYSICAL");
 
-		String second = runtimeService.createProcessInstanceQuery()
-			.processDefinitionKey("childProtectionPlan")
-			.processInstanceBusinessKey(caseRef)
-			.singleResult()
-			.getId();
 		assertThat(variable(second, "numberOfPreviousPlans")).isEqualTo(1L);
+		assertThat(instance(second)).isWaitingAt("UserTask_HoldCoreGroup", "UserTask_VisitChild",
+				"UserTask_HoldReviewConference");
 	}
 
 	@Test
@@ -154,6 +165,7 @@ class ChildProtectionPlanProcessTest extends ProcessTestSupport {
 			.hasMessageContaining("visitDate: 2027-01-06 is in the future");
 		assertThat(clocksOf(plan, "cp-visit")).singleElement()
 			.satisfies(c -> assertThat(c.status()).isEqualTo(ClockStatus.OPEN));
+		assertThat(instance(plan)).hasNotPassed("UserTask_VisitChild").isWaitingAt("UserTask_VisitChild");
 	}
 
 	@Test
@@ -163,6 +175,7 @@ class ChildProtectionPlanProcessTest extends ProcessTestSupport {
 		complete(plan, "UserTask_HoldCoreGroup", Map.of("coreGroupDate", "2027-01-06", "coreGroupNotes", "Plan agreed"));
 		assertThat(clock(plan, "core-group").status()).isEqualTo(ClockStatus.MET);
 		assertThat(clock(plan, "core-group").stoppedAt()).isEqualTo("2027-01-06T00:00:00Z");
+		assertThat(instance(plan)).hasPassed("EndEvent_CoreGroupHeld").isNotWaitingAt("UserTask_HoldCoreGroup");
 	}
 
 	/** A plan agreed at an ICPC on Friday 18 December 2026. */

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.timescales.CaseJourney;
 import org.timescales.ProcessTestSupport;
 import org.timescales.TimescalesTest;
 import org.timescales.casefile.ClockView;
@@ -19,6 +20,7 @@ import org.timescales.clock.ClockStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 /**
  * One child through the whole pathway: referral, assessment, strategy discussion, section 47, ICPC, a
@@ -39,32 +41,18 @@ class PathwayScenarioTest extends ProcessTestSupport {
 		String caseRef = newCaseRef("PATH");
 
 		// Referral on Monday 2 November 2026, assessed, ends in a strategy discussion on 20 November
-		clockAt("2026-11-02T09:30:00Z");
-		String referral = referral(caseRef, "2026-11-02T09:00:00").referral().processInstanceId();
-		at("2026-11-02T15:00:00Z");
-		complete(referral, "UserTask_DecideOnReferral", Map.of("referralDecision", "ASSESSMENT",
-				"referralDecisionDate", "2026-11-02", "decisionRationale", "Neglect concerns from school"));
-		at("2026-11-20T10:00:00Z");
-		complete(referral, "UserTask_CompleteAssessment", Map.of("assessmentStartDate", "2026-11-03",
-				"assessmentOutcome", "STRATEGY_DISCUSSION", "assessmentSummary", "Disclosure during assessment"));
-		complete(referral, "UserTask_AuthoriseAssessment", Map.of("assessmentAuthorised", true,
-				"assessmentAuthorisedDate", "2026-11-20", "managerComments", "Agreed: strategy discussion today"));
+		CaseJourney journey = journey(caseRef);
+		String referral = journey.at("2026-11-02T09:30:00Z").referred("2026-11-02T09:00:00");
+		journey.at("2026-11-02T15:00:00Z").decidedToAssess(referral, "2026-11-02");
+		String s47 = journey.at("2026-11-20T10:00:00Z")
+			.assessedAsNeedingStrategyDiscussion(referral, "2026-11-03", "2026-11-20");
 
-		String s47 = instanceOf("section47", caseRef);
-		at("2026-11-20T15:00:00Z");
-		complete(s47, "UserTask_HoldStrategyDiscussion", Map.of("strategyDiscussionAt", "2026-11-20T14:00",
-				"s47Decision", "yes", "strategyDiscussionSummary", "Police, health and school"));
-		at("2026-11-21T11:00:00Z");
-		complete(s47, "UserTask_SeeTheChild",
-				Map.of("childSeenAt", "2026-11-21T10:00", "seenAlone", "yes", "visitNotes", "Seen alone at home"));
-		at("2026-12-08T16:00:00Z");
-		complete(s47, "UserTask_CompleteSection47Enquiry",
-				Map.of("s47CompletedDate", "2026-12-01", "s47Outcome", "ICPC", "enquirySummary", "Substantiated"));
-		complete(s47, "UserTask_HoldInitialConference",
-				Map.of("icpcDate", "2026-12-08", "planRequired", "yes", "categoryOfAbuse", "NEGLECT"));
+		journey.at("2026-11-20T15:00:00Z").enquiryAgreed(s47, "2026-11-20T14:00");
+		journey.at("2026-11-21T11:00:00Z").childSeen(s47, "2026-11-21T10:00");
+		journey.at("2026-12-08T16:00:00Z").conferenceNeeded(s47, "2026-12-01");
 
 		// The plan: core group, four visits (the third late), two reviews, the second ends it
-		String plan = instanceOf("childProtectionPlan", caseRef);
+		String plan = journey.planAgreed(s47, "2026-12-08", "NEGLECT");
 		on("2026-12-15");
 		complete(plan, "UserTask_HoldCoreGroup", Map.of("coreGroupDate", "2026-12-15", "coreGroupNotes", "Plan agreed"));
 		visit(plan, "2026-12-18");
@@ -112,6 +100,11 @@ class PathwayScenarioTest extends ProcessTestSupport {
 		assertThat(variable(cin, "cinClosureDate")).isEqualTo("2027-05-10");
 		assertThat(variable(cin, "cinClosureReason")).isEqualTo("NFA");
 		assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseRef).count()).isZero();
+		// each stage handed on by the route the case took
+		assertThat(instance(referral)).hasPassed("EndEvent_StrategyDiscussionNeededAfterAssessment").isEnded();
+		assertThat(instance(s47)).hasPassed("EndEvent_ChildProtectionPlanStarts").isEnded();
+		assertThat(instance(plan)).hasPassed("EndEvent_ChildInNeedPlanStarts").isEnded();
+		assertThat(instance(cin)).hasPassed("EndEvent_CinClosed").isEnded();
 
 		// the case API shows every stage and every clock
 		JsonNode view = json.readTree(http.withBasicAuth("worker.north", "secret-worker.north")
@@ -131,10 +124,6 @@ class PathwayScenarioTest extends ProcessTestSupport {
 	/** Work recorded at 17:00 on the day. */
 	private static void on(String date) {
 		clockAt(LocalDate.parse(date).atTime(17, 0).toInstant(ZoneOffset.UTC));
-	}
-
-	private static void at(String instant) {
-		clockAt(instant);
 	}
 
 	private static Instant instant(String text) {

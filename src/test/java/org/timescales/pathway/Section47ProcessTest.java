@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.timescales.CaseJourney;
 import org.timescales.ProcessTestSupport;
 import org.timescales.TimescalesTest;
 import org.timescales.casefile.ClockView;
@@ -14,6 +15,7 @@ import org.timescales.clock.ClockStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 /**
  * section47.bpmn: the strategy discussion (24 hours), then the child seen within 24 hours of it and the
@@ -26,11 +28,9 @@ class Section47ProcessTest extends ProcessTestSupport {
 	@Test
 	void aReferralDecisionOfStrategyDiscussionStartsTheEnquiryProcessWithA24HourClock() {
 		String caseRef = newCaseRef("S47");
-		clockAt("2026-12-14T09:00:00Z");
-		String referral = referral(caseRef, "2026-12-14T08:00:00").referral().processInstanceId();
-		clockAt("2026-12-14T11:00:00Z");
-		complete(referral, "UserTask_DecideOnReferral", Map.of("referralDecision", "STRATEGY_DISCUSSION",
-				"referralDecisionDate", "2026-12-14", "decisionRationale", "Injury unexplained"));
+		CaseJourney journey = journey(caseRef);
+		String referral = journey.at("2026-12-14T09:00:00Z").referred("2026-12-14T08:00:00");
+		journey.at("2026-12-14T11:00:00Z").decidedOnStrategyDiscussion(referral, "2026-12-14");
 
 		assertThat(reachedEnd(referral, "EndEvent_StrategyDiscussionNeeded")).isTrue();
 		String s47 = runningSection47(caseRef);
@@ -39,15 +39,19 @@ class Section47ProcessTest extends ProcessTestSupport {
 		assertThat(taskService.getIdentityLinksForTask(hold.getId())).extracting("groupId").containsExactly("north");
 		assertThat(timerDue(s47, "strategy-discussion", DUE_SOON)).isEqualTo("2026-12-15T05:00:00Z");
 		assertThat(timerDue(s47, "strategy-discussion", STILL_OVERDUE)).isEqualTo("2026-12-16T11:00:00Z");
+		assertThat(instance(referral)).hasPassed("EndEvent_StrategyDiscussionNeeded").isEnded();
+		assertThat(instance(s47)).hasPassed("StartEvent_StrategyDiscussionNeeded")
+			.isWaitingAtExactly("UserTask_HoldStrategyDiscussion")
+			.task()
+			.hasCandidateGroup("north");
 	}
 
 	@Test
 	void aBackDatedDecisionCountsTheStrategyDiscussionFromItsDayAndEscalatesAtOnce() {
 		String caseRef = newCaseRef("S47BD");
-		clockAt("2026-12-14T11:00:00Z");
-		String referral = referral(caseRef, "2026-12-09T10:00:00").referral().processInstanceId();
-		complete(referral, "UserTask_DecideOnReferral", Map.of("referralDecision", "STRATEGY_DISCUSSION",
-				"referralDecisionDate", "2026-12-10", "decisionRationale", "Recorded late"));
+		CaseJourney journey = journey(caseRef);
+		String referral = journey.at("2026-12-14T11:00:00Z").referred("2026-12-09T10:00:00");
+		journey.decidedOnStrategyDiscussion(referral, "2026-12-10");
 
 		String s47 = runningSection47(caseRef);
 		assertThat(clock(s47, "strategy-discussion").startedAt()).isEqualTo("2026-12-10T00:00:00Z");
@@ -60,6 +64,7 @@ class Section47ProcessTest extends ProcessTestSupport {
 		complete(s47, "UserTask_HoldStrategyDiscussion", Map.of("strategyDiscussionAt", "2026-12-10T16:00",
 				"s47Decision", "no", "strategyDiscussionSummary", "Held by phone"));
 		assertThat(clock(s47, "strategy-discussion").status()).isEqualTo(ClockStatus.MET);
+		assertThat(instance(s47)).hasPassed("UserTask_HoldStrategyDiscussion", "EndEvent_NoEnquiry").isEnded();
 	}
 
 	@Test
@@ -80,6 +85,10 @@ class Section47ProcessTest extends ProcessTestSupport {
 		assertThat(timerDue(s47, "icpc", STILL_OVERDUE)).isEqualTo("2027-01-12T00:00:00Z");
 		assertThat(clock(s47, "icpc").dueDate()).hasToString("2027-01-07");
 		assertThat(clock(s47, "strategy-discussion").status()).isEqualTo(ClockStatus.MET);
+		// the visit and the enquiry run side by side
+		assertThat(instance(s47)).hasPassed("Gateway_EnquiryStarts")
+			.isWaitingAtExactly("UserTask_SeeTheChild", "SubProcess_EnquiryAndConference",
+					"UserTask_CompleteSection47Enquiry");
 	}
 
 	@Test
@@ -99,18 +108,20 @@ class Section47ProcessTest extends ProcessTestSupport {
 		ClockView seen = clock(s47, "child-seen");
 		assertThat(seen.status()).isEqualTo(ClockStatus.MET_LATE);
 		assertThat(seen.stoppedAt()).isEqualTo("2026-12-15T18:00:00Z");
+		// the visit done waits at the join for the enquiry
+		assertThat(instance(s47)).hasPassed("UserTask_SeeTheChild")
+			.isWaitingAtExactly("Gateway_EnquiryJoin", "SubProcess_EnquiryAndConference",
+					"UserTask_CompleteSection47Enquiry");
 	}
 
 	@Test
 	void aConferenceThatDecidesOnAPlanStartsTheChildProtectionPlanFromItsDate() {
 		String caseRef = newCaseRef("S47P");
 		String s47 = enquiryStarted(caseRef);
-		childSeen(s47);
-		clockAt("2027-01-06T12:00:00Z");
-		complete(s47, "UserTask_CompleteSection47Enquiry", Map.of("s47CompletedDate", "2027-01-04", "s47Outcome",
-				"ICPC", "enquirySummary", "Significant harm substantiated"));
-		complete(s47, "UserTask_HoldInitialConference",
-				Map.of("icpcDate", "2027-01-06", "planRequired", "yes", "categoryOfAbuse", "NEGLECT"));
+		childSeen(caseRef, s47);
+		CaseJourney journey = journey(caseRef);
+		journey.at("2027-01-06T12:00:00Z").conferenceNeeded(s47, "2027-01-04");
+		journey.planAgreed(s47, "2027-01-06", "NEGLECT");
 
 		assertThat(ended(s47)).isTrue();
 		assertThat(reachedEnd(s47, "EndEvent_ChildProtectionPlanStarts")).isTrue();
@@ -120,6 +131,9 @@ class Section47ProcessTest extends ProcessTestSupport {
 		assertThat(variable(plan, "categoryOfAbuse")).isEqualTo("NEGLECT");
 		assertThat(variable(plan, "numberOfPreviousPlans")).isEqualTo(0L);
 		assertThat(task(plan, "UserTask_HoldCoreGroup")).isNotNull();
+		assertThat(instance(s47)).hasPassed("UserTask_HoldInitialConference", "EndEvent_ConferenceHeld",
+				"Gateway_EnquiryJoin", "EndEvent_ChildProtectionPlanStarts")
+			.isEnded();
 	}
 
 	@Test
@@ -136,17 +150,20 @@ class Section47ProcessTest extends ProcessTestSupport {
 		assertThat(variable(s47, "icpcNotRequired")).isEqualTo(true);
 		// the enquiry still waits for the child to be seen
 		assertThat(ended(s47)).isFalse();
-		childSeen(s47);
+		childSeen(caseRef, s47);
 		assertThat(reachedEnd(s47, "EndEvent_ClosedAfterEnquiry")).isTrue();
 		assertThat(variable(s47, "cinClosureReason")).isEqualTo("NFA");
 		assertThat(variable(s47, "cinClosureDate")).isEqualTo("2026-12-18");
+		assertThat(instance(s47)).hasPassed("EndEvent_ConferenceNotRequired")
+			.hasNotPassed("UserTask_HoldInitialConference")
+			.isEnded();
 	}
 
 	@Test
 	void anEnquiryEndingInAChildInNeedPlanStartsItFromTheEnquirysEnd() {
 		String caseRef = newCaseRef("S47CIN");
 		String s47 = enquiryStarted(caseRef);
-		childSeen(s47);
+		childSeen(caseRef, s47);
 		clockAt("2026-12-21T10:00:00Z");
 		complete(s47, "UserTask_CompleteSection47Enquiry", Map.of("s47CompletedDate", "2026-12-21", "s47Outcome",
 				"CIN_PLAN", "enquirySummary", "Needs support"));
@@ -154,6 +171,8 @@ class Section47ProcessTest extends ProcessTestSupport {
 		String cin = instanceOf("childInNeedPlan", caseRef);
 		assertThat(variable(cin, "cinPlanStartDate")).isEqualTo("2026-12-21");
 		assertThat(clock(cin, "cin-review").dueDate()).hasToString("2027-03-21");
+		assertThat(instance(s47)).hasPassed("EndEvent_ChildInNeedPlanStarts").isEnded();
+		assertThat(instance(cin)).isWaitingAtExactly("UserTask_ReviewChildInNeedPlan");
 	}
 
 	@Test
@@ -166,6 +185,7 @@ class Section47ProcessTest extends ProcessTestSupport {
 		assertThat(reachedEnd(s47, "EndEvent_NoEnquiry")).isTrue();
 		assertThat(caseClocks.ofProcessInstance(s47)).extracting(ClockView::ruleId).containsExactly("strategy-discussion");
 		assertThat(variable(s47, "cinClosureReason")).isEqualTo("NO_ENQUIRY");
+		assertThat(instance(s47)).hasPassed("EndEvent_NoEnquiry").hasNotPassed("Gateway_EnquiryStarts").isEnded();
 	}
 
 	@Test
@@ -180,6 +200,8 @@ class Section47ProcessTest extends ProcessTestSupport {
 			.hasMessageContaining("icpcDate: 2026-12-10 is before");
 		assertThat(task(s47, "UserTask_HoldInitialConference")).isNotNull();
 		assertThat(clock(s47, "icpc").status()).isEqualTo(ClockStatus.OPEN);
+		assertThat(instance(s47)).isWaitingAtExactly("UserTask_SeeTheChild", "SubProcess_EnquiryAndConference",
+				"UserTask_HoldInitialConference");
 	}
 
 	@Test
@@ -189,28 +211,22 @@ class Section47ProcessTest extends ProcessTestSupport {
 				"2026-12-20T10:00", "s47Decision", "yes", "strategyDiscussionSummary", "x")))
 			.hasMessageContaining("strategyDiscussionAt: 2026-12-20 is in the future");
 		assertThat(task(s47, "UserTask_HoldStrategyDiscussion")).isNotNull();
+		assertThat(instance(s47)).isWaitingAtExactly("UserTask_HoldStrategyDiscussion");
 	}
 
 	/** Significant harm suspected on Monday 14 December 2026 at 11:00. */
 	private String section47Requested(String caseRef) {
-		clockAt("2026-12-14T11:00:00Z");
-		return startByMessage("StrategyDiscussionNeeded", caseRef,
-				Map.of("strategyDiscussionRequestedAt", Date.from(Instant.parse("2026-12-14T11:00:00Z"))));
+		return journey(caseRef).at("2026-12-14T11:00:00Z").strategyDiscussionRequested("2026-12-14T11:00:00Z");
 	}
 
 	/** The strategy discussion held at 15:30 on 14 December decides on a section 47 enquiry. */
 	private String enquiryStarted(String caseRef) {
 		String s47 = section47Requested(caseRef);
-		clockAt("2026-12-14T16:00:00Z");
-		complete(s47, "UserTask_HoldStrategyDiscussion", Map.of("strategyDiscussionAt", "2026-12-14T15:30",
-				"s47Decision", "yes", "strategyDiscussionSummary", "Police and health agree: enquiry"));
-		return s47;
+		return journey(caseRef).at("2026-12-14T16:00:00Z").enquiryAgreed(s47, "2026-12-14T15:30");
 	}
 
-	private void childSeen(String s47) {
-		clockAt("2026-12-15T10:30:00Z");
-		complete(s47, "UserTask_SeeTheChild",
-				Map.of("childSeenAt", "2026-12-15T10:00", "seenAlone", "yes", "visitNotes", "Seen at home, alone"));
+	private void childSeen(String caseRef, String s47) {
+		journey(caseRef).at("2026-12-15T10:30:00Z").childSeen(s47, "2026-12-15T10:00");
 	}
 
 	private String runningSection47(String caseRef) {

@@ -50,6 +50,12 @@ class ReferralProcessTest extends ProcessTestSupport {
 		assertThat(clock.dueDate()).isEqualTo(LocalDate.of(2026, 11, 24));
 		assertThat(clock.startedAt()).isEqualTo("2026-11-23T10:00:00Z");
 		assertThat(clock.status()).isEqualTo(ClockStatus.OPEN);
+		// the referral waits at the decision, offered to the team; the clock's watcher waits at its three timers
+		assertThat(instance(pid)).isWaitingAtExactly("UserTask_DecideOnReferral")
+			.task()
+			.hasCandidateGroup("north")
+			.hasDueDate(Date.from(Instant.parse("2026-11-25T00:00:00Z")));
+		assertThat(instance(watchOf(pid, "referral-decision"))).isWaitingAtExactly(DUE_SOON, OVERDUE, STILL_OVERDUE);
 	}
 
 	@Test
@@ -72,6 +78,10 @@ class ReferralProcessTest extends ProcessTestSupport {
 		assertThat(clock.status()).isEqualTo(ClockStatus.MET);
 		assertThat(clock.stoppedAt()).isEqualTo("2026-11-24T00:00:00Z");
 		assertThat(managementService.createJobQuery().processInstanceId(pid).count()).isZero();
+		assertThat(instance(pid)).hasPassed("EndEvent_ReferralClosedNoFurtherAction")
+			.hasNotPassed("SubProcess_Assessment")
+			.isEnded();
+		assertThat(instance(watchOf(pid, "referral-decision"))).hasPassed("EndEvent_WatchEnded").isEnded();
 	}
 
 	@Test
@@ -85,6 +95,7 @@ class ReferralProcessTest extends ProcessTestSupport {
 				"2026-11-25", "decisionRationale", "Family agree to early help"));
 
 		assertThat(caseClocks.ofProcessInstance(pid).get(0).status()).isEqualTo(ClockStatus.MET_LATE);
+		assertThat(instance(pid)).hasPassed("EndEvent_SteppedDownToEarlyHelp").isEnded();
 	}
 
 	@Test
@@ -98,6 +109,7 @@ class ReferralProcessTest extends ProcessTestSupport {
 			.hasMessageContaining("in the future");
 		assertThat(task(pid, "UserTask_DecideOnReferral")).isNotNull();
 		assertThat(caseClocks.ofProcessInstance(pid).get(0).status()).isEqualTo(ClockStatus.OPEN);
+		assertThat(instance(pid)).isWaitingAtExactly("UserTask_DecideOnReferral");
 	}
 
 	@Test
@@ -116,6 +128,10 @@ class ReferralProcessTest extends ProcessTestSupport {
 		assertThat(assessment.dueDate()).isEqualTo(LocalDate.of(2027, 1, 28));
 		assertThat(assessment.startedAt()).isEqualTo("2026-11-23T10:00:00Z");
 		assertThat(clock(pid, "referral-decision").status()).isEqualTo(ClockStatus.MET);
+		assertThat(instance(pid)).hasPassed("UserTask_DecideOnReferral")
+			.isWaitingAtExactly("SubProcess_Assessment", "UserTask_CompleteAssessment")
+			.task()
+			.hasCandidateGroup("north");
 	}
 
 	@Test
@@ -128,6 +144,9 @@ class ReferralProcessTest extends ProcessTestSupport {
 		Task authorise = task(pid, "UserTask_AuthoriseAssessment");
 		assertThat(authorise.getAssignee()).isEqualTo("tm.north");
 		assertThat(authorise.getDueDate()).isEqualTo(Date.from(Instant.parse("2027-01-29T00:00:00Z")));
+		assertThat(instance(pid)).isWaitingAtExactly("SubProcess_Assessment", "UserTask_AuthoriseAssessment")
+			.task()
+			.isAssignedTo("tm.north");
 		clockAt("2027-01-20T12:00:00Z");
 		taskService.complete(authorise.getId(), Map.of("assessmentAuthorised", true, "assessmentAuthorisedDate",
 				"2027-01-20", "managerComments", "Agreed"));
@@ -146,6 +165,38 @@ class ReferralProcessTest extends ProcessTestSupport {
 			.variableName("assessmentOutcome")
 			.singleResult()
 			.getValue()).isEqualTo("CIN_PLAN");
+		assertThat(instance(pid)).hasPassed("UserTask_CompleteAssessment", "UserTask_AuthoriseAssessment",
+				"EndEvent_ChildInNeedPlanNeeded")
+			.isEnded();
+	}
+
+	@Test
+	void anAssessmentThatFindsSignificantHarmStartsAStrategyDiscussionDue24HoursAfterItsAuthorisation() {
+		String caseRef = newCaseRef("AS47");
+		String pid = referredForAssessment(caseRef);
+
+		String s47 = journey(caseRef).at("2027-01-12T14:00:00Z")
+			.assessedAsNeedingStrategyDiscussion(pid, "2026-11-24", "2027-01-12");
+
+		assertThat(clock(pid, "assessment").status()).isEqualTo(ClockStatus.MET);
+		assertThat(instance(pid)).hasPassed("EndEvent_StrategyDiscussionNeededAfterAssessment").isEnded();
+		assertThat(task(s47, "UserTask_HoldStrategyDiscussion").getDueDate())
+			.isEqualTo(Date.from(Instant.parse("2027-01-13T14:00:00Z")));
+		assertThat(instance(s47)).isWaitingAtExactly("UserTask_HoldStrategyDiscussion");
+	}
+
+	@Test
+	void anAssessmentCanStepDownToEarlyHelpClosingTheEpisodeOnItsAuthorisation() {
+		String pid = referredForAssessment(newCaseRef("AEH"));
+		clockAt("2027-01-12T14:00:00Z");
+		complete(pid, "UserTask_CompleteAssessment", Map.of("assessmentStartDate", "2026-11-24", "assessmentOutcome",
+				"EARLY_HELP", "assessmentSummary", "Family hub can help"));
+		complete(pid, "UserTask_AuthoriseAssessment", Map.of("assessmentAuthorised", true,
+				"assessmentAuthorisedDate", "2027-01-12", "managerComments", "Agreed"));
+
+		assertThat(instance(pid)).hasPassed("EndEvent_SteppedDownAfterAssessment").isEnded();
+		assertThat(variable(pid, "cinClosureReason")).isEqualTo("EARLY_HELP");
+		assertThat(variable(pid, "cinClosureDate")).isEqualTo("2027-01-12");
 	}
 
 	@Test
@@ -159,6 +210,8 @@ class ReferralProcessTest extends ProcessTestSupport {
 				"2027-01-16", "assessmentOutcome", "NFA", "assessmentSummary", "x")))
 			.hasMessageContaining("assessmentStartDate: 2027-01-16 is in the future");
 		assertThat(task(pid, "UserTask_CompleteAssessment")).isNotNull();
+		assertThat(instance(pid)).isWaitingAtExactly("SubProcess_Assessment", "UserTask_CompleteAssessment")
+			.hasNotPassed("UserTask_CompleteAssessment");
 	}
 
 	@Test
@@ -171,6 +224,7 @@ class ReferralProcessTest extends ProcessTestSupport {
 				"assessmentAuthorisedDate", "2027-02-01", "managerComments", "Agreed, late"));
 
 		assertThat(clock(pid, "assessment").status()).isEqualTo(ClockStatus.MET_LATE);
+		assertThat(instance(pid)).hasPassed("EndEvent_ClosedAfterAssessment").isEnded();
 	}
 
 	@Test
@@ -185,6 +239,9 @@ class ReferralProcessTest extends ProcessTestSupport {
 		assertThat(task(pid, "UserTask_CompleteAssessment")).isNotNull();
 		assertThat(clock(pid, "assessment").status()).isEqualTo(ClockStatus.OPEN);
 		assertThat(timerDue(pid, "assessment", OVERDUE)).isEqualTo("2027-01-29T00:00:00Z");
+		assertThat(instance(pid)).hasPassed("UserTask_AuthoriseAssessment")
+			.hasNotPassed("EndEvent_AssessmentAuthorised")
+			.isWaitingAtExactly("SubProcess_Assessment", "UserTask_CompleteAssessment");
 	}
 
 	@Test
@@ -199,6 +256,9 @@ class ReferralProcessTest extends ProcessTestSupport {
 		assertThat(outboxSubjects("north-team@timescales.test", caseRef))
 			.containsExactly("Due soon: Child and family assessment for case " + caseRef);
 		assertThat(task(pid, "UserTask_CompleteAssessment")).isNotNull();
+		// the reminder has gone; the watcher waits for the deadline and the second tier
+		assertThat(instance(watchOf(pid, "assessment"))).hasPassed("ServiceTask_Reminder", "EndEvent_Reminder")
+			.isWaitingAtExactly(OVERDUE, STILL_OVERDUE);
 	}
 
 	@Test
@@ -214,7 +274,5 @@ class ReferralProcessTest extends ProcessTestSupport {
 		assertThat(outboxSubjects("worker.north@timescales.test", caseRef))
 			.containsExactly("Due soon: Child and family assessment for case " + caseRef);
 	}
-
-
 
 }
