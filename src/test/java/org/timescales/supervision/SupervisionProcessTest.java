@@ -23,6 +23,7 @@ import org.timescales.rules.Rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 /**
  * supervision.bpmn through {@link Supervision}: a case held by a family practitioner is supervised by a
@@ -31,7 +32,7 @@ import static org.assertj.core.groups.Tuple.tuple;
  * stops its clock and nothing escalates after it.
  */
 @TimescalesTest
-class SupervisionClockTest extends ProcessTestSupport {
+class SupervisionProcessTest extends ProcessTestSupport {
 
 	static final String WORKER = "fp.north";
 
@@ -87,6 +88,9 @@ class SupervisionClockTest extends ProcessTestSupport {
 			.contains("Working Together to Safeguard Children 2023")
 			.contains("Ofsted ILACS");
 		assertThat(supervision.supervisorOf(caseRef)).contains(SUPERVISOR);
+		assertThat(instance(pid)).isWaitingAtExactly("SubProcess_Supervision", "UserTask_RecordSupervision")
+			.task()
+			.isAssignedTo(SUPERVISOR);
 	}
 
 	@Test
@@ -116,6 +120,8 @@ class SupervisionClockTest extends ProcessTestSupport {
 			.containsExactly(tuple(1, "2027-03-08", ClockStatus.MET, Instant.parse("2027-02-08T10:00:00Z")),
 					tuple(2, "2027-04-05", ClockStatus.OPEN, Instant.parse("2027-03-04T00:00:00Z")));
 		assertThat(clocksOf(pid, "supervision").get(0).stoppedAt()).isEqualTo("2027-03-04T00:00:00Z");
+		assertThat(instance(pid)).hasPassed("UserTask_RecordSupervision", "Gateway_NextSupervision")
+			.isWaitingAtExactly("SubProcess_Supervision", "UserTask_RecordSupervision");
 	}
 
 	@Test
@@ -155,6 +161,9 @@ class SupervisionClockTest extends ProcessTestSupport {
 		assertThat(task(pid, "UserTask_RecordSupervision").getAssignee()).isEqualTo(SUPERVISOR);
 		assertThat(taskService.createTaskQuery().processInstanceBusinessKey(caseRef).taskAssignee("sm.east").count())
 			.isZero();
+		// reminded and escalated once; the watcher waits for the second tier
+		assertThat(instance(watchOf(pid, "supervision"))).hasPassed("ServiceTask_Reminder", "ServiceTask_Overdue")
+			.isWaitingAtExactly(STILL_OVERDUE);
 	}
 
 	@Test
@@ -185,6 +194,10 @@ class SupervisionClockTest extends ProcessTestSupport {
 			.containsExactly("Cancelled: Case reallocated to a social worker");
 		assertThat(managementService.createJobQuery().processInstanceId(pid).count()).isZero();
 		assertThat(supervision.supervisorOf(caseRef)).isEmpty();
+		assertThat(instance(pid)).hasPassed("BoundaryEvent_SupervisionEnded", "ServiceTask_StopSupervisionClock",
+				"EndEvent_SupervisionEnded")
+			.isEnded();
+		assertThat(instance(watchOf(pid, "supervision"))).hasPassed("EndEvent_WatchEnded").isEnded();
 
 		// and well past the old deadline and its second tier nothing reminds or escalates
 		clockAt("2027-01-20T09:00:00Z");
@@ -224,6 +237,8 @@ class SupervisionClockTest extends ProcessTestSupport {
 		// 20 working days from Monday 14 December 2026: Thursday 14 January 2027
 		assertThat(clock(now, "supervision").dueDate()).hasToString("2027-01-14");
 		assertThat(supervision.supervisorOf(caseRef)).contains("sw.south");
+		assertThat(instance(pid)).hasPassed("EndEvent_SupervisionEnded").isEnded();
+		assertThat(instance(now)).isWaitingAt("UserTask_RecordSupervision").task().isAssignedTo("sw.south");
 
 		// a worker cannot be their own supervisor, nor can a supervisor who is not a user
 		assertThatThrownBy(() -> supervision.start(caseRef, WORKER, WORKER)).isInstanceOf(IllegalArgumentException.class)

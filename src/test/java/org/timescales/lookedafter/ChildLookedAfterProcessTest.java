@@ -1,35 +1,25 @@
 package org.timescales.lookedafter;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.task.Comment;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.timescales.ProcessTestSupport;
 import org.timescales.TimescalesTest;
 import org.timescales.casefile.ClockView;
 import org.timescales.clock.ClockStatus;
-import org.timescales.referral.ReferralRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 /**
- * childLookedAfter.bpmn, returnHomeInterview.bpmn and careLeaver.bpmn on the engine clock: every first
- * deadline, the recurring intervals, the 5th-birthday switch for health assessments, a placement change
- * mid-cycle, a missing episode over a bank holiday weekend, leaving care cancelling everything.
+ * childLookedAfter.bpmn on the engine clock: every first deadline, the recurring intervals, the
+ * 5th-birthday switch for health assessments, a placement change mid-cycle, leaving care cancelling
+ * everything, and a review conference deciding the child becomes looked after.
  */
 @TimescalesTest
-class LookedAfterProcessTest extends ProcessTestSupport {
-
-	@Autowired
-	LookedAfterService lookedAfter;
+class ChildLookedAfterProcessTest extends LookedAfterTestSupport {
 
 	@Test
 	void becomingLookedAfterOpensEveryFirstDeadline() {
@@ -46,6 +36,12 @@ class LookedAfterProcessTest extends ProcessTestSupport {
 		assertThat(timerDue(pid, "cla-review", OVERDUE)).isEqualTo("2027-01-01T00:00:00Z");
 		assertThat(caseClocks.ofProcessInstance(pid)).extracting(ClockView::ruleId)
 			.containsExactlyInAnyOrder("cla-review", "cla-visit", "iha", "pep", "dental");
+		// five strands of looked-after work side by side, the visits within this placement
+		assertThat(instance(pid)).isWaitingAtExactly("SubProcess_LookedAfter", "SubProcess_Visits",
+				"UserTask_HoldLookedAfterReview", "UserTask_VisitLookedAfterChild", "UserTask_InitialHealthAssessment",
+				"UserTask_PersonalEducationPlan", "UserTask_DentalCheck")
+			.task("UserTask_HoldLookedAfterReview")
+			.hasCandidateGroup("north");
 	}
 
 	@Test
@@ -57,6 +53,8 @@ class LookedAfterProcessTest extends ProcessTestSupport {
 		assertThat(clocksOf(pid, "cla-review")).extracting(c -> c.dueDate().toString(), ClockView::status)
 			.containsExactly(tuple("2026-12-31", ClockStatus.MET), tuple("2027-03-21", ClockStatus.MET),
 					tuple("2027-09-19", ClockStatus.OPEN));
+		assertThat(instance(pid)).hasPassed("UserTask_HoldLookedAfterReview")
+			.isWaitingAt("UserTask_HoldLookedAfterReview");
 	}
 
 	@Test
@@ -94,6 +92,9 @@ class LookedAfterProcessTest extends ProcessTestSupport {
 				.ignoringFields("escalations", "status")
 				.isEqualTo(before.stream().filter(c -> c.ruleId().equals(rule)).findFirst().orElseThrow());
 		}
+		// the old placement's visit cycle closed through the boundary event, a new one started
+		assertThat(instance(pid)).hasPassed("BoundaryEvent_PlacementChanged", "ServiceTask_CloseVisitCycle")
+			.isWaitingAt("SubProcess_Visits", "UserTask_VisitLookedAfterChild");
 	}
 
 	@Test
@@ -103,6 +104,34 @@ class LookedAfterProcessTest extends ProcessTestSupport {
 		complete(pid, "UserTask_InitialHealthAssessment", "2027-01-14", Map.of());
 
 		assertThat(clock(pid, "rha").dueDate()).hasToString("2027-07-14");
+		assertThat(instance(pid)).hasPassed("UserTask_InitialHealthAssessment")
+			.isWaitingAt("UserTask_ReviewHealthAssessment");
+	}
+
+	@Test
+	void eachHealthAssessmentAndDentalCheckSetsTheNextFromItsDate() {
+		// a 10-year-old: health assessments and dental checks are yearly
+		String pid = lookedAfterFrom1December(newCaseRef("LACH"), "2016-05-01");
+		complete(pid, "UserTask_InitialHealthAssessment", "2026-12-20", Map.of());
+		complete(pid, "UserTask_DentalCheck", "2027-11-15", Map.of());
+		complete(pid, "UserTask_ReviewHealthAssessment", "2027-11-30", Map.of());
+
+		assertThat(clocksOf(pid, "rha")).extracting(c -> c.dueDate().toString(), ClockView::status)
+			.containsExactly(tuple("2027-12-20", ClockStatus.MET), tuple("2028-11-30", ClockStatus.OPEN));
+		assertThat(clocksOf(pid, "dental")).extracting(c -> c.dueDate().toString(), ClockView::status)
+			.containsExactly(tuple("2027-12-01", ClockStatus.MET), tuple("2028-11-15", ClockStatus.OPEN));
+		assertThat(instance(pid)).hasPassed("UserTask_ReviewHealthAssessment", "UserTask_DentalCheck")
+			.isWaitingAt("UserTask_ReviewHealthAssessment", "UserTask_DentalCheck");
+	}
+
+	@Test
+	void aChildBelowSchoolAgeHasNoEducationPlan() {
+		// 2 years old on becoming looked after
+		String pid = lookedAfterFrom4January(newCaseRef("NOPEP"), "2024-06-01");
+
+		assertThat(instance(pid)).hasPassed("Gateway_SchoolAge", "EndEvent_NoEducationPlan")
+			.isNotWaitingAt("UserTask_PersonalEducationPlan");
+		assertThat(caseClocks.ofProcessInstance(pid)).extracting(ClockView::ruleId).doesNotContain("pep");
 	}
 
 	@Test
@@ -127,22 +156,9 @@ class LookedAfterProcessTest extends ProcessTestSupport {
 		// a review in the summer term: by the end of the autumn term
 		complete(pid, "UserTask_ReviewPersonalEducationPlan", "2027-05-10", Map.of());
 		assertThat(clock(pid, "pep-review").dueDate()).hasToString("2027-12-17");
-	}
-
-	@Test
-	void aMissingEpisodeEndingOnTheFridayOfABankHolidayWeekendIsDue72HoursLaterOnTheMonday() {
-		String caseRef = newCaseRef("RHI");
-		lookedAfterFrom1December(caseRef, "2016-05-01");
-		clockAt("2027-05-29T09:00:00Z");
-		String rhi = lookedAfter.missingEpisode(caseRef, "2027-05-27T22:00:00", "2027-05-28T18:00:00");
-
-		// 18:00 BST on Friday 28 May = 17:00 UTC; 72 hours on is 17:00 UTC on bank holiday Monday 31 May
-		assertThat(due(rhi, "UserTask_OfferReturnHomeInterview")).isEqualTo("2027-05-31T17:00:00Z");
-		assertThat(timerDue(rhi, "rhi", DUE_SOON)).isEqualTo("2027-05-30T17:00:00Z");
-		clockAt("2027-05-31T17:00:30Z");
-		executeDueJobs();
-		assertThat(reviewTasks(caseRef, "tm.north")).extracting("name")
-			.contains("Review overdue: Offer return home interview for " + caseRef);
+		assertThat(instance(pid)).hasPassed("UserTask_PersonalEducationPlan", "UserTask_ReviewPersonalEducationPlan")
+			.hasNotPassed("EndEvent_NoEducationPlan")
+			.isWaitingAt("UserTask_ReviewPersonalEducationPlan");
 	}
 
 	@Test
@@ -168,26 +184,9 @@ class LookedAfterProcessTest extends ProcessTestSupport {
 		assertThat(managementService.createJobQuery().processInstanceId(pid).count()).isZero();
 		assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("careLeaver")
 			.processInstanceBusinessKey(caseRef).count()).isZero();
-	}
-
-	@Test
-	void aSixteenYearOldLeavingCareOpensTheCareLeaverClocks() {
-		String caseRef = newCaseRef("CL");
-		clockAt("2026-06-01T12:00:00Z");
-		child(caseRef, "2010-03-01", "2026-06-01T09:00:00");
-		lookedAfter.becomeLookedAfter(caseRef, "2026-06-01", "2026-06-01", "V2", null);
-		clockAt("2026-12-10T12:00:00Z");
-		lookedAfter.leaveCare(caseRef, "2026-12-10", "Moved to supported lodgings");
-
-		String careLeaver = instanceOf("careLeaver", caseRef);
-		// within 3 months of the 16th birthday (1 March 2026): long past, so it escalates at once
-		assertThat(clock(careLeaver, "pathway-plan").dueDate()).hasToString("2026-06-01");
-		executeDueJobs();
-		assertThat(reviewTasks(caseRef, "tm.north")).extracting("name")
-			.contains("Review overdue: Prepare pathway plan for " + caseRef);
-		complete(careLeaver, "UserTask_PreparePathwayPlan", "2026-12-15", Map.of());
-		assertThat(clock(careLeaver, "pathway-plan").status()).isEqualTo(ClockStatus.MET_LATE);
-		assertThat(clock(careLeaver, "pathway-plan-review").dueDate()).hasToString("2027-06-15");
+		assertThat(instance(pid)).hasPassed("BoundaryEvent_ChildLeftCare", "Gateway_CareLeaver", "EndEvent_LeftCare")
+			.hasNotPassed("EndEvent_CareLeaverStarts")
+			.isEnded();
 	}
 
 	@Test
@@ -207,42 +206,9 @@ class LookedAfterProcessTest extends ProcessTestSupport {
 		String lac = instanceOf("childLookedAfter", caseRef);
 		assertThat(runtimeService.getVariable(lac, "legalStatus")).isEqualTo("C1");
 		assertThat(due(lac, "UserTask_VisitLookedAfterChild")).isEqualTo("2027-01-19T00:00:00Z");
-	}
-
-	/** Looked after (care order) from Tuesday 1 December 2026, placed that day. */
-	private String lookedAfterFrom1December(String caseRef, String dateOfBirth) {
-		clockAt("2026-12-01T12:00:00Z");
-		child(caseRef, dateOfBirth, "2026-12-01T09:00:00");
-		return lookedAfter.becomeLookedAfter(caseRef, "2026-12-01", "2026-12-01", "C2", null).processInstanceId();
-	}
-
-	private String lookedAfterFrom4January(String caseRef, String dateOfBirth) {
-		clockAt("2027-01-04T12:00:00Z");
-		child(caseRef, dateOfBirth, "2027-01-04T09:00:00");
-		return lookedAfter.becomeLookedAfter(caseRef, "2027-01-04", "2027-01-04", "C1", null).processInstanceId();
-	}
-
-	private void child(String caseRef, String dateOfBirth, String referredAt) {
-		referrals.receive(new ReferralRequest("REF-" + caseRef,
-				new ReferralRequest.Child(caseRef, "Test", "Child", dateOfBirth), referredAt, "6", "north"));
-	}
-
-	/** Completes a task with its date field on that day, at 17:00. */
-	private void complete(String pid, String taskKey, String date, Map<String, Object> more) {
-		clockAt(LocalDate.parse(date).atTime(17, 0).toInstant(ZoneOffset.UTC));
-		Map<String, Object> variables = new HashMap<>(more);
-		variables.put(DATE_FIELDS.get(taskKey), date);
-		complete(pid, taskKey, variables);
-	}
-
-	private static final Map<String, String> DATE_FIELDS = Map.of("UserTask_HoldLookedAfterReview", "claReviewDate",
-			"UserTask_VisitLookedAfterChild", "claVisitDate", "UserTask_InitialHealthAssessment",
-			"healthAssessmentDate", "UserTask_ReviewHealthAssessment", "rhaDate", "UserTask_PersonalEducationPlan",
-			"pepDate", "UserTask_ReviewPersonalEducationPlan", "pepReviewDate", "UserTask_DentalCheck",
-			"dentalCheckDate", "UserTask_PreparePathwayPlan", "pathwayPlanDate");
-
-	private Instant due(String pid, String taskKey) {
-		return task(pid, taskKey).getDueDate().toInstant();
+		assertThat(instance(plan)).hasPassed("EndEvent_BecomesLookedAfter").isEnded();
+		assertThat(instance(lac)).hasPassed("StartEvent_BecameLookedAfter")
+			.isWaitingAt("UserTask_VisitLookedAfterChild");
 	}
 
 }

@@ -1,0 +1,59 @@
+package org.timescales.lookedafter;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.timescales.ProcessTestSupport;
+import org.timescales.referral.ReferralRequest;
+
+/**
+ * What the looked-after process tests share (childLookedAfter, returnHomeInterview, careLeaver): a
+ * child of a given age looked after from a given day, and tasks completed with their date field.
+ */
+abstract class LookedAfterTestSupport extends ProcessTestSupport {
+
+	@Autowired
+	LookedAfterService lookedAfter;
+
+	/** Looked after (care order) from Tuesday 1 December 2026, placed that day. */
+	String lookedAfterFrom1December(String caseRef, String dateOfBirth) {
+		clockAt("2026-12-01T12:00:00Z");
+		child(caseRef, dateOfBirth, "2026-12-01T09:00:00");
+		return lookedAfter.becomeLookedAfter(caseRef, "2026-12-01", "2026-12-01", "C2", null).processInstanceId();
+	}
+
+	String lookedAfterFrom4January(String caseRef, String dateOfBirth) {
+		clockAt("2027-01-04T12:00:00Z");
+		child(caseRef, dateOfBirth, "2027-01-04T09:00:00");
+		return lookedAfter.becomeLookedAfter(caseRef, "2027-01-04", "2027-01-04", "C1", null).processInstanceId();
+	}
+
+	void child(String caseRef, String dateOfBirth, String referredAt) {
+		referrals.receive(new ReferralRequest("REF-" + caseRef,
+				new ReferralRequest.Child(caseRef, "Test", "Child", dateOfBirth), referredAt, "6", "north"));
+	}
+
+	/** Completes a task with its date field on that day, at 17:00. */
+	void complete(String pid, String taskKey, String date, Map<String, Object> more) {
+		clockAt(LocalDate.parse(date).atTime(17, 0).toInstant(ZoneOffset.UTC));
+		Map<String, Object> variables = new HashMap<>(more);
+		variables.put(DATE_FIELDS.get(taskKey), date);
+		complete(pid, taskKey, variables);
+	}
+
+	private static final Map<String, String> DATE_FIELDS = Map.of("UserTask_HoldLookedAfterReview", "claReviewDate",
+			"UserTask_VisitLookedAfterChild", "claVisitDate", "UserTask_InitialHealthAssessment",
+			"healthAssessmentDate", "UserTask_ReviewHealthAssessment", "rhaDate", "UserTask_PersonalEducationPlan",
+			"pepDate", "UserTask_ReviewPersonalEducationPlan", "pepReviewDate", "UserTask_DentalCheck",
+			"dentalCheckDate", "UserTask_PreparePathwayPlan", "pathwayPlanDate", "UserTask_ReviewPathwayPlan",
+			"pathwayPlanReviewDate");
+
+	Instant due(String pid, String taskKey) {
+		return task(pid, taskKey).getDueDate().toInstant();
+	}
+
+}
