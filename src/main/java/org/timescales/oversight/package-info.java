@@ -13,9 +13,10 @@
  * timeliness report check their callers with them; the digest uses {@link org.timescales.oversight.Caseloads}
  * for the unallocated children. Also public: {@link org.timescales.oversight.Oversight} and
  * {@link org.timescales.oversight.OversightReport} (the report),
- * {@link org.timescales.oversight.OversightQueries} and {@link org.timescales.oversight.OversightFormat} (the
- * page's dates). The controllers are internal. It owns no table: it reads the clock ledger and the
- * escalations, case references only, never a child's details.
+ * {@link org.timescales.oversight.OversightFormat} (the page's dates). The controllers are internal. It owns
+ * no table: it asks the clock module's {@link org.timescales.clock.OpenClocks} and the escalation module's
+ * {@link org.timescales.escalation.EscalationLedger} for the breaches, case references only, never a child's
+ * details.
  * <p>
  * Depends on {@code clock} and {@code escalation} (the breaches and their escalations; which processes are
  * machinery, not casework), {@code casefile} (who holds each child, since when), {@code allocation} (the

@@ -9,8 +9,8 @@
  * <p>
  * Its public surface is {@link org.timescales.reporting.Timeliness} (build the report),
  * {@link org.timescales.reporting.TimelinessReport} and {@link org.timescales.reporting.TimelinessMeasure};
- * the controller, {@code TimelinessQueries} and {@code TimelinessCsv} are internal. It owns no table: it
- * reads the clock ledger, case references only.
+ * the controller and {@code TimelinessCsv} are internal. It owns no table: it asks the clock module's
+ * {@link org.timescales.clock.ClockReports} for the stopped clocks and plans, case references only.
  * <p>
  * Depends on {@code oversight} ({@link org.timescales.oversight.Viewer},
  * {@link org.timescales.oversight.OversightScope}: who asks and which teams they may see), {@code security}
