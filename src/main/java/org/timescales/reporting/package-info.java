@@ -12,7 +12,7 @@
  * the controller and {@code TimelinessCsv} are internal. It owns no table: it asks the clock module's
  * {@link org.timescales.clock.ClockReports} for the stopped clocks and plans, case references only.
  * <p>
- * Depends on {@code oversight} ({@link org.timescales.oversight.Viewer},
+ * Depends on {@code clock} (the report's reads), {@code oversight} ({@link org.timescales.oversight.Viewer},
  * {@link org.timescales.oversight.OversightScope}: who asks and which teams they may see), {@code security}
  * (the roles that may), {@code audit} (every case listed in a measure's rows goes on its record's read log),
  * {@code calendar} and {@code system}. It publishes and listens to no events.
