@@ -349,8 +349,7 @@ public class AnnexAExport {
 				.filter(m -> m.missingFrom() != null)
 				.filter(m -> {
 					LocalDate went = London.dateOf(m.missingFrom());
-					return !went.isBefore(start) && (end == null || !went.isAfter(end))
-							&& inTwelveMonthsTo(went, span.to()) && !went.isAfter(span.to());
+					return !went.isBefore(start) && (end == null || !went.isAfter(end)) && inTwelveMonthsTo(went, span.to());
 				})
 				.sorted(Comparator.comparing(Stage::missingFrom))
 				.toList();
@@ -413,7 +412,11 @@ public class AnnexAExport {
 		return rows;
 	}
 
-	/** The child's own columns and who held the child, common to lists 1–9. */
+	/**
+	 * The child's own columns and who held the child, common to lists 1–9. Gender, ethnicity and
+	 * disability are not held yet: their cells stay blank ({@link Codes#GENDER} and {@link Codes#ETHNICITY}
+	 * are ready for the census codes once the referral records them).
+	 */
 	private static AnnexRow row(Child child, LocalDate on) {
 		ChildCase record = child.record();
 		LocalDate born = record.dateOfBirth();
