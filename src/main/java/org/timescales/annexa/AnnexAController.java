@@ -2,6 +2,7 @@ package org.timescales.annexa;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.http.HttpHeaders;
@@ -15,12 +16,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.timescales.refusal.InvalidRequestException;
+import org.timescales.web.ApiProblem;
 
 /**
- * {@code GET /api/returns/annex-a?from=2026-04-01&to=2026-09-30}: the Ofsted ILACS Annex A lists 1–8
- * for the period as an .xlsx workbook ({@link AnnexAExport}). For auditors, team and service managers
- * and administrators: anyone else gets 403, before anything is read. Each child in the workbook is
- * recorded in the read log ("annex-a").
+ * {@code GET /api/returns/annex-a?from=2026-04-01&to=2026-09-30}: Ofsted's Annex A lists 1–11 for
+ * the period as an .xlsx workbook in the template's layout ({@link AnnexAExport}). For auditors, team and
+ * service managers and administrators: anyone else gets 403, before anything is read. Each child in the
+ * workbook is recorded in the read log ("annex-a"). A workbook with a cell that does not fit its column
+ * is a 500 naming it: our bug, not the caller's.
  */
 @RestController
 class AnnexAController {
@@ -38,7 +41,7 @@ class AnnexAController {
 	}
 
 	@GetMapping("/api/returns/annex-a")
-	ResponseEntity<byte[]> annexA(@RequestParam String from, @RequestParam String to, Authentication authentication) {
+	ResponseEntity<?> annexA(@RequestParam String from, @RequestParam String to, Authentication authentication) {
 		if (authentication == null || authentication.getAuthorities()
 			.stream()
 			.map(GrantedAuthority::getAuthority)
@@ -51,7 +54,16 @@ class AnnexAController {
 		if (end.isBefore(start)) {
 			throw new InvalidRequestException("to", "is before from (" + start + ")");
 		}
-		AnnexAExport.AnnexA annexA = export.export(start, end);
+		AnnexAExport.AnnexA annexA;
+		try {
+			annexA = export.export(start, end);
+		}
+		catch (AnnexAExport.InvalidAnnexAException invalid) {
+			// a cell our export wrote does not fit the template's column: our fault, said plainly
+			return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(ApiProblem.of(HttpStatus.INTERNAL_SERVER_ERROR, invalid.getMessage(), List.of()));
+		}
 		return ResponseEntity.ok()
 			.contentType(XLSX)
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"annex-a-" + start + "-" + end + ".xlsx\"")

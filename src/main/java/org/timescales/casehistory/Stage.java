@@ -259,4 +259,29 @@ public final class Stage {
 		return value == null ? null : value.toString();
 	}
 
+	// ---- added for Annex A (annexa): what a visit and a missing episode recorded
+
+	/**
+	 * Whether the child was seen alone at the stage's latest visit (the visit forms' {@code seenAlone},
+	 * yes or no); {@code null} when no visit recorded it.
+	 */
+	public Boolean seenAlone() {
+		return yesNo("seenAlone");
+	}
+
+	/** When the child went missing (returnHomeInterview.bpmn). */
+	public Instant missingFrom() {
+		return instant(org.timescales.lookedafter.LookedAfterVariables.MISSING_FROM);
+	}
+
+	/** Whether the child accepted the return home interview offered ({@code rhiAccepted}); {@code null} before the offer. */
+	public Boolean returnHomeInterviewAccepted() {
+		return yesNo("rhiAccepted");
+	}
+
+	private Boolean yesNo(String name) {
+		Object value = variables.get(name);
+		return value == null ? null : "yes".equals(String.valueOf(value)) || Boolean.TRUE.equals(value);
+	}
+
 }
