@@ -33,6 +33,8 @@ import org.timescales.lookedafter.LookedAfterService;
 import org.timescales.referral.ReferralRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.timescales.annexa.AnnexARows.concat;
+import static org.timescales.annexa.AnnexARows.values;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -337,32 +339,6 @@ class AnnexATemplateTest extends ProcessTestSupport {
 		return null;
 	}
 
-	private static List<String> concat(List<String> first, String... then) {
-		List<String> all = new ArrayList<>(first);
-		all.addAll(List.of(then));
-		return all;
-	}
 
-	/** Each cell as text, as many as the sheet has headings: dates as ISO dates, numbers as integers. */
-	private static List<String> values(Row row) {
-		assertThat(row).isNotNull();
-		List<String> values = new ArrayList<>();
-		for (int c = 0; c < row.getSheet().getRow(0).getLastCellNum(); c++) {
-			Cell cell = row.getCell(c);
-			if (cell == null || cell.getCellType() == CellType.BLANK) {
-				values.add("");
-			}
-			else if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-				values.add(cell.getLocalDateTimeCellValue().toLocalDate().toString());
-			}
-			else if (cell.getCellType() == CellType.NUMERIC) {
-				values.add(String.valueOf((long) cell.getNumericCellValue()));
-			}
-			else {
-				values.add(cell.getStringCellValue());
-			}
-		}
-		return values;
-	}
 
 }

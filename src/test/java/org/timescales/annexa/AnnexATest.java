@@ -7,9 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -27,6 +24,8 @@ import org.timescales.audit.RecordView;
 import org.timescales.audit.RecordViews;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.timescales.annexa.AnnexARows.concat;
+import static org.timescales.annexa.AnnexARows.values;
 import static org.assertj.core.groups.Tuple.tuple;
 
 /**
@@ -233,33 +232,7 @@ class AnnexATest extends ProcessTestSupport {
 		return rows;
 	}
 
-	private static List<String> concat(List<String> child, String... values) {
-		List<String> all = new ArrayList<>(child);
-		all.addAll(List.of(values));
-		return all;
-	}
 
-	/** Each cell as text, as many as the sheet has headings: dates as ISO dates (they are real Excel dates), numbers as integers. */
-	private static List<String> values(Row row) {
-		assertThat(row).isNotNull();
-		List<String> values = new ArrayList<>();
-		for (int c = 0; c < row.getSheet().getRow(0).getLastCellNum(); c++) {
-			Cell cell = row.getCell(c);
-			if (cell == null || cell.getCellType() == CellType.BLANK) {
-				values.add("");
-			}
-			else if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-				values.add(cell.getLocalDateTimeCellValue().toLocalDate().toString());
-			}
-			else if (cell.getCellType() == CellType.NUMERIC) {
-				values.add(String.valueOf((long) cell.getNumericCellValue()));
-			}
-			else {
-				values.add(cell.getStringCellValue());
-			}
-		}
-		return values;
-	}
 
 	/** Work recorded at 17:00 on the day. */
 	private static void on(String date) {
