@@ -137,21 +137,7 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 			fail("The shared DfE schema is missing: expected " + SHARED_SCHEMA
 					+ " (../shared/dfe/CIN_schema_2024.xsd beside the project directory " + PROJECT + ")");
 		}
-		runPrefix = newCaseRef("GY");
-		generate();
-		long started = System.nanoTime();
-		run();
-		long drivenMillis = (System.nanoTime() - started) / 1_000_000;
-
-		clockAt(HORIZON.plusDays(1).atTime(9, 0).atZone(London.ZONE).toInstant());
-		ResponseEntity<String> response = http.withBasicAuth("auditor.one", "secret-auditor.one")
-			.getForEntity("/api/returns/cin-census?year=2026", String.class);
-		assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
-		String xml = response.getBody();
-		// kept for the DfE's rules, which run in Python: bash ../shared/tools/cin-validate.sh <this file>
-		java.nio.file.Path kept = java.nio.file.Path.of("target", "returns", "cin-census-generated-year.xml");
-		java.nio.file.Files.createDirectories(kept.getParent());
-		java.nio.file.Files.writeString(kept, xml);
+		String xml = exportGeneratedYear();
 		Document census = DocumentBuilderFactory.newInstance()
 			.newDocumentBuilder()
 			.parse(new InputSource(new StringReader(xml)));
@@ -275,6 +261,38 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 		System.out.printf("Generated CIN census year: %d children (%d in the census, %d episodes, %d plans, %d first), "
 				+ "%d steps driven in %d ms%n", children.size(), included.size(), episodes.size(), plans.size(),
 				firstPlans, steps.size(), drivenMillis);
+	}
+
+	/** Where the export is kept, for the DfE's rules ({@link CinCensusDfeRulesTest}). */
+	static final Path KEPT = Path.of("target", "returns", "cin-census-generated-year.xml");
+
+	private long drivenMillis;
+
+	/**
+	 * Generates the year, drives it through the engine, takes the census over HTTP as an auditor the
+	 * morning after the horizon and keeps it in {@link #KEPT}.
+	 */
+	String exportGeneratedYear() throws java.io.IOException {
+		runPrefix = newCaseRef("GY");
+		generate();
+		long started = System.nanoTime();
+		run();
+		drivenMillis = (System.nanoTime() - started) / 1_000_000;
+
+		clockAt(HORIZON.plusDays(1).atTime(9, 0).atZone(London.ZONE).toInstant());
+		ResponseEntity<String> response = http.withBasicAuth("auditor.one", "secret-auditor.one")
+			.getForEntity("/api/returns/cin-census?year=2026", String.class);
+		assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+		String xml = response.getBody();
+		// kept for the DfE's rules, which run in Python: bash ../shared/tools/cin-validate.sh <this file>
+		Files.createDirectories(KEPT.getParent());
+		Files.writeString(KEPT, xml);
+		return xml;
+	}
+
+	/** The LA child IDs of this run's children (the database holds other tests' children too). */
+	java.util.Set<String> generatedLaChildIds() {
+		return children.stream().map(c -> c.caseRef).collect(java.util.stream.Collectors.toSet());
 	}
 
 	/**
