@@ -9,7 +9,9 @@ import org.timescales.refusal.PersonName;
 
 /**
  * A referral from the front door. Dates arrive as text and are parsed by {@link ReferralService}, so
- * a bad date is reported against its own field rather than as an unreadable body.
+ * a bad date is reported against its own field rather than as an unreadable body. {@code child.laChildId}
+ * is optional: the council's own LA child identifier for the census (letters and digits, at most 20);
+ * without it Timescales assigns one when the case is created.
  */
 public record ReferralRequest(
 		@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._/-]*",
@@ -24,7 +26,15 @@ public record ReferralRequest(
 					message = "may contain only letters, digits and . _ / -") String caseRef,
 			@NotBlank @Size(max = 100) @PersonName String givenName,
 			@NotBlank @Size(max = 100) @PersonName String familyName,
-			@NotBlank @Size(max = 10) String dateOfBirth) {
+			@NotBlank @Size(max = 10) String dateOfBirth,
+			@Size(max = 20) @Pattern(regexp = "[A-Za-z0-9]+",
+					message = "may contain only letters and digits (the CIN census's LA child ID)") String laChildId) {
+
+		/** A child whose LA child identifier Timescales assigns. */
+		public Child(String caseRef, String givenName, String familyName, String dateOfBirth) {
+			this(caseRef, givenName, familyName, dateOfBirth, null);
+		}
+
 	}
 
 }

@@ -273,7 +273,7 @@ public class CinCensusExport {
 	private void child(XMLStreamWriter xml, Child child, LocalDate to) throws XMLStreamException {
 		xml.writeStartElement("Child");
 		xml.writeStartElement("ChildIdentifiers");
-		text(xml, "LAchildID", child.child().caseRef());
+		text(xml, "LAchildID", child.child().laChildId());
 		if (child.child().dateOfBirth() != null) {
 			text(xml, "PersonBirthDate", child.child().dateOfBirth().toString());
 		}

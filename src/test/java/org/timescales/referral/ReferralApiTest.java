@@ -111,6 +111,53 @@ class ReferralApiTest extends ProcessTestSupport {
 	}
 
 	@Test
+	void aCaseHasAnLaChildIdTheCensusAcceptsWhateverItsReference() throws Exception {
+		// the case reference's letters and digits, when the front door sends none
+		String caseRef = newCaseRef("LA");
+		assertThat(post(referral("R-" + caseRef, caseRef, "2026-11-20T09:00:00", "north")).getStatusCode().value())
+			.isEqualTo(201);
+		String assigned = json.readTree(get("/api/cases/" + caseRef).getBody()).get("laChildId").asText();
+		assertThat(assigned).isEqualTo(caseRef.replace("-", "")).matches("[A-Za-z0-9]{1,20}");
+
+		// a reference that gives none (too long once stripped) still gets one, letters and digits, at most 20
+		String longRef = "LONG-" + caseRef + "-" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+		assertThat(post(referral("R-" + longRef, longRef, "2026-11-20T09:00:00", "north")).getStatusCode().value())
+			.isEqualTo(201);
+		assertThat(json.readTree(get("/api/cases/" + longRef).getBody()).get("laChildId").asText())
+			.matches("[A-Za-z0-9]{1,20}");
+
+		// the council's own, kept; a second referral of the child keeps it
+		String own = newCaseRef("OWN");
+		String ownId = "LA" + own.replaceAll("[^0-9]", "");
+		Map<String, Object> withId = referral("R1-" + own, own, "2026-11-20T09:00:00", "north");
+		((Map<String, Object>) withId.get("child")).put("laChildId", ownId);
+		assertThat(post(withId).getStatusCode().value()).isEqualTo(201);
+		assertThat(post(referral("R2-" + own, own, "2026-11-20T10:00:00", "north")).getStatusCode().value())
+			.isEqualTo(201);
+		assertThat(json.readTree(get("/api/cases/" + own).getBody()).get("laChildId").asText()).isEqualTo(ownId);
+
+		// another child's: 409, nothing created
+		String other = newCaseRef("OTHER");
+		Map<String, Object> taken = referral("R-" + other, other, "2026-11-20T09:00:00", "north");
+		((Map<String, Object>) taken.get("child")).put("laChildId", ownId);
+		ResponseEntity<String> conflict = post(taken);
+		assertThat(conflict.getStatusCode().value()).as(conflict.getBody()).isEqualTo(409);
+		assertThat(conflict.getBody()).contains("child.laChildId");
+		assertThat(get("/api/cases/" + other).getStatusCode().value()).isEqualTo(404);
+
+		// not letters and digits, too long, or not the one the child has: 400 naming it, nothing created
+		for (String bad : List.of("C-104233", "A".repeat(21))) {
+			Map<String, Object> request = referral("R-" + other + bad.length(), other, "2026-11-20T09:00:00", "north");
+			((Map<String, Object>) request.get("child")).put("laChildId", bad);
+			assertRefused(request, "child.laChildId");
+		}
+		Map<String, Object> changed = referral("R3-" + own, own, "2026-11-20T11:00:00", "north");
+		((Map<String, Object>) changed.get("child")).put("laChildId", ownId + "9");
+		assertRefused(changed, "child.laChildId");
+		assertThat(get("/api/cases/" + other).getStatusCode().value()).isEqualTo(404);
+	}
+
+	@Test
 	void theApiNeedsAUserButHealthIsPublic() {
 		ResponseEntity<String> anonymous = http.postForEntity("/api/referrals",
 				new HttpEntity<>(referral("R-ANON", "ANON", "2026-11-20T09:00:00", "north"), jsonHeaders()),

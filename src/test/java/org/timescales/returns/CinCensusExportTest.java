@@ -217,8 +217,13 @@ class CinCensusExportTest extends ProcessTestSupport {
 			.hasMessageContaining("'M'");
 	}
 
-	private static String child(String caseRef) {
-		return "/Message/Children/Child[ChildIdentifiers/LAchildID='" + caseRef + "']";
+	/** The child's entry, by the LA child ID the case was given (the export carries it, not the case reference). */
+	private String child(String caseRef) {
+		String laChildId = jdbc.sql("select la_child_id from child_case where case_ref = ?")
+			.param(caseRef)
+			.query(String.class)
+			.single();
+		return "/Message/Children/Child[ChildIdentifiers/LAchildID='" + laChildId + "']";
 	}
 
 	private static String text(Document doc, String path) throws Exception {

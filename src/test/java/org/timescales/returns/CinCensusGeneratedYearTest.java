@@ -177,7 +177,12 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 			.as("first plans of the generated children").isEqualTo(firstPlans);
 
 		// 2. the children whose episode was open at some time in the year, each once, and no other
-		List<String> exported = texts(census, "/Message/Children/Child/ChildIdentifiers/LAchildID");
+		List<String> laChildIds = texts(census, "/Message/Children/Child/ChildIdentifiers/LAchildID");
+		assertThat(laChildIds).doesNotHaveDuplicates()
+			.as("LA child IDs: letters and digits, at most 20 (DfE rules 1580, 1570)")
+			.allMatch(id -> id.matches("[A-Za-z0-9]{1,20}"));
+		// each LA child ID is one case's: the children exported, by case reference
+		List<String> exported = laChildIds.stream().map(this::caseRefOf).toList();
 		assertThat(exported).doesNotHaveDuplicates();
 		assertThat(exported.stream().filter(ref -> ref.startsWith(runPrefix + "-")))
 			.containsExactlyInAnyOrderElementsOf(included.keySet());
@@ -292,7 +297,7 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 
 	/** The LA child IDs of this run's children (the database holds other tests' children too). */
 	java.util.Set<String> generatedLaChildIds() {
-		return children.stream().map(c -> c.caseRef).collect(java.util.stream.Collectors.toSet());
+		return children.stream().map(c -> laChildIdOf(c.caseRef)).collect(java.util.stream.Collectors.toSet());
 	}
 
 	/**
@@ -894,11 +899,24 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 	}
 
 	private String mine() {
-		return "/Message/Children/Child[starts-with(ChildIdentifiers/LAchildID, '" + runPrefix + "-')]";
+		// one contains() over the run's LA child IDs, spaced: an "or" of each would exceed XPath's operator limit
+		String ids = children.stream().map(c -> laChildIdOf(c.caseRef)).reduce(" ", (a, b) -> a + b + " ");
+		return "/Message/Children/Child[contains('" + ids + "', concat(' ', ChildIdentifiers/LAchildID, ' '))]";
 	}
 
-	private static String child(String caseRef) {
-		return "/Message/Children/Child[ChildIdentifiers/LAchildID='" + caseRef + "']";
+	private String child(String caseRef) {
+		return "/Message/Children/Child[ChildIdentifiers/LAchildID='" + laChildIdOf(caseRef) + "']";
+	}
+
+	/** The LA child ID the case was given (the export carries it, not the case reference). */
+	private String laChildIdOf(String caseRef) {
+		return jdbc.sql("select la_child_id from child_case where case_ref = ?").param(caseRef).query(String.class)
+			.optional().orElse("(no case " + caseRef + ")");
+	}
+
+	private String caseRefOf(String laChildId) {
+		return jdbc.sql("select case_ref from child_case where la_child_id = ?").param(laChildId).query(String.class)
+			.single();
 	}
 
 	private static List<Element> elements(Element parent, String name) {
