@@ -23,7 +23,7 @@ public class CaseRepository {
 
 	private final JdbcClient jdbc;
 
-	private static final String COLUMNS = "case_ref, given_name, family_name, date_of_birth, team, la_child_id";
+	private static final String COLUMNS = "case_ref, given_name, family_name, date_of_birth, team, la_child_id, sex, ethnicity";
 
 	CaseRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -48,6 +48,19 @@ public class CaseRepository {
 			.param(caseRef)
 			.query(CaseRepository::childCase)
 			.optional();
+	}
+
+	/**
+	 * Records sex and ethnicity where the case has none yet (a case recorded before they were
+	 * captured): what was recorded first is kept.
+	 */
+	public void recordMissingCharacteristics(String caseRef, String sex, String ethnicity) {
+		jdbc.sql("update child_case set sex = ? where case_ref = ? and sex is null").params(sex, caseRef).update();
+		if (ethnicity != null) {
+			jdbc.sql("update child_case set ethnicity = ? where case_ref = ? and ethnicity is null")
+				.params(ethnicity, caseRef)
+				.update();
+		}
 	}
 
 	/** Gives every case recorded without an LA child identifier one; how many there were. */
@@ -120,10 +133,10 @@ public class CaseRepository {
 		String laChildId = child.laChildId() == null ? newLaChildId(child.caseRef()) : child.laChildId();
 		jdbc.sql("""
 				insert into child_case (case_ref, given_name, family_name, date_of_birth, team, created_at, held_since,
-				la_child_id)
-				values (?, ?, ?, ?, ?, ?, ?, ?)""")
+				la_child_id, sex, ethnicity)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(child.caseRef(), child.givenName(), child.familyName(), child.dateOfBirth(), child.team(), utc(now),
-					utc(heldSince), laChildId)
+					utc(heldSince), laChildId, child.sex(), child.ethnicity())
 			.update();
 	}
 
@@ -160,7 +173,8 @@ public class CaseRepository {
 
 	private static ChildCase childCase(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new ChildCase(rs.getString("case_ref"), rs.getString("given_name"), rs.getString("family_name"),
-				rs.getObject("date_of_birth", LocalDate.class), rs.getString("team"), rs.getString("la_child_id"));
+				rs.getObject("date_of_birth", LocalDate.class), rs.getString("team"), rs.getString("la_child_id"), rs.getString("sex"),
+				rs.getString("ethnicity"));
 	}
 
 	private static ReferralRecord referral(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

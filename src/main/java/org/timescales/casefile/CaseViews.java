@@ -35,7 +35,8 @@ public class CaseViews {
 		this.events = events;
 	}
 
-	public record Child(String givenName, String familyName, LocalDate dateOfBirth) {
+	/** {@code sex} and {@code ethnicity}: the CIN census's codes, null where not recorded. */
+	public record Child(String givenName, String familyName, LocalDate dateOfBirth, String sex, String ethnicity) {
 	}
 
 	public record Referral(String referralId, Instant receivedAt, String source, String team, String processInstanceId) {
@@ -62,7 +63,8 @@ public class CaseViews {
 			.toList();
 		List<Allocation> allocations = holdings.allocationsOf(caseRef);
 		Allocation current = allocations.stream().filter(Allocation::current).findFirst().orElse(null);
-		return new CaseView(child.caseRef(), child.laChildId(), new Child(child.givenName(), child.familyName(), child.dateOfBirth()),
+		return new CaseView(child.caseRef(), child.laChildId(), new Child(child.givenName(), child.familyName(), child.dateOfBirth(),
+				child.sex(), child.ethnicity()),
 				child.team(), current == null ? null : current.worker(), current == null ? null : current.supervisor(),
 				allocations.stream()
 					.map(a -> new AllocationView(a.worker(), a.team(), a.supervisor(), a.from(), a.to(), a.by(),

@@ -19,6 +19,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.timescales.calendar.London;
 import org.timescales.casefile.CaseClocks;
 import org.timescales.casefile.CaseRepository;
+import org.timescales.casefile.CensusCodes;
 import org.timescales.casefile.ChildCase;
 import org.timescales.casefile.ClockView;
 import org.timescales.casefile.LaChildIds;
@@ -91,6 +92,16 @@ public class ReferralService {
 			errors.add(new FieldError("child.dateOfBirth",
 					"does not match the date of birth already recorded on case " + caseRef));
 		}
+		String sex = request.child().sex() == null ? null : request.child().sex().strip();
+		if (sex == null || !CensusCodes.SEX.contains(sex)) {
+			errors.add(new FieldError("child.sex", "must be M, F or U (the CIN census's codes for sex)"));
+		}
+		String ethnicity = request.child().ethnicity() == null || request.child().ethnicity().isBlank() ? null
+				: request.child().ethnicity().strip();
+		if (ethnicity != null && !CensusCodes.ETHNICITY.contains(ethnicity)) {
+			errors.add(new FieldError("child.ethnicity",
+					"is not a CIN census ethnicity code (e.g. WBRI, MWBC, AIND, BAFR, CHNE, OOTH, REFU, NOBT)"));
+		}
 		String laChildId = laChildId(request.child().laChildId(), errors);
 		if (knownChild.isPresent() && laChildId != null && !laChildId.equals(knownChild.get().laChildId())) {
 			errors.add(new FieldError("child.laChildId",
@@ -106,7 +117,11 @@ public class ReferralService {
 						"child.laChildId: another child already has this LA child ID");
 			}
 			cases.insertCase(new ChildCase(caseRef, request.child().givenName().strip(),
-					request.child().familyName().strip(), dateOfBirth, request.team(), laChildId), now, receivedAt);
+					request.child().familyName().strip(), dateOfBirth, request.team(), laChildId, sex, ethnicity), now,
+					receivedAt);
+		}
+		else {
+			cases.recordMissingCharacteristics(caseRef, sex, ethnicity);
 		}
 		String team = knownChild.map(ChildCase::team).orElse(request.team());
 		ProcessInstance process = runtimeService.startProcessInstanceByKey(PROCESS_KEY, caseRef,

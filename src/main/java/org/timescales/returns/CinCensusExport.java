@@ -39,7 +39,8 @@ import static org.timescales.pathway.PathwayVariables.SECTION_47;
 
 /**
  * The DfE Children in Need census for a collection year, as XML that validates against
- * {@code dfe/CIN_schema_2024.xsd}.
+ * {@code dfe/2026/CIN_schema.xsd} (the 2023-24 schema with the later collections' Sex, and
+ * NumberOfPreviousCPP 0: see its header).
  * <p>
  * Census year Y covers 1 April Y-1 to 31 March Y. Every child with a CIN episode (a referral and what
  * followed it under the same case reference) open at any time in that period is included, with each
@@ -50,8 +51,9 @@ import static org.timescales.pathway.PathwayVariables.SECTION_47;
  * <p>
  * Values Timescales does not hold, and what is written instead (all from the schema's own codes):
  * <ul>
- * <li>{@code GenderCurrent} (required): {@code 0}, "Not recorded or unborn".</li>
- * <li>{@code Ethnicity} (required): {@code NOBT}, "Information not yet obtained".</li>
+ * <li>{@code Sex} (required), recorded at referral: {@code U} for a case recorded before it was.</li>
+ * <li>{@code Ethnicity} (required), optional at referral: {@code NOBT}, "Information not yet
+ * obtained", when not given.</li>
  * <li>{@code PrimaryNeedCode} (optional): {@code N0}, "Not stated".</li>
  * <li>{@code UPN}, {@code FormerUPN}, {@code UPNunknown}, {@code Disabilities},
  * {@code AssessmentFactors}, {@code AssessmentInternalReviewDate}, {@code ExpectedPersonBirthDate},
@@ -69,7 +71,7 @@ import static org.timescales.pathway.PathwayVariables.SECTION_47;
 @Component
 public class CinCensusExport {
 
-	public static final String SCHEMA = "dfe/CIN_schema_2024.xsd";
+	public static final String SCHEMA = "dfe/2026/CIN_schema.xsd";
 
 	/** What the read log says each included child's record was read for. */
 	public static final String RECORD_VIEW = "cin-census";
@@ -277,10 +279,12 @@ public class CinCensusExport {
 		if (child.child().dateOfBirth() != null) {
 			text(xml, "PersonBirthDate", child.child().dateOfBirth().toString());
 		}
-		text(xml, "GenderCurrent", "0"); // not held: "Not recorded or unborn"
+		// recorded at referral; a case recorded before sex was captured is "unknown or not recorded"
+		text(xml, "Sex", child.child().sex() == null ? "U" : child.child().sex());
 		xml.writeEndElement();
 		xml.writeStartElement("ChildCharacteristics");
-		text(xml, "Ethnicity", "NOBT"); // not held: "Information not yet obtained"
+		// when not given at referral: "information not yet obtained"
+		text(xml, "Ethnicity", child.child().ethnicity() == null ? "NOBT" : child.child().ethnicity());
 		xml.writeEndElement();
 		for (Episode e : child.episodes()) {
 			details(xml, e, to);

@@ -111,6 +111,34 @@ class ReferralApiTest extends ProcessTestSupport {
 	}
 
 	@Test
+	void sexIsRequiredAtReferralAndEthnicityIsACensusCode() throws Exception {
+		// without sex, or with a value the census does not know: 400 naming child.sex, nothing created
+		String caseRef = newCaseRef("SEX");
+		Map<String, Object> noSex = referral("R1-" + caseRef, caseRef, "2026-11-20T09:00:00", "north");
+		((Map<String, Object>) noSex.get("child")).remove("sex");
+		assertRefused(noSex, "child.sex");
+		for (String bad : List.of("", "X", "1", "Female")) {
+			Map<String, Object> badSex = referral("R2-" + caseRef + bad.length(), caseRef, "2026-11-20T09:00:00", "north");
+			((Map<String, Object>) badSex.get("child")).put("sex", bad);
+			assertRefused(badSex, "child.sex");
+		}
+		Map<String, Object> badEthnicity = referral("R3-" + caseRef, caseRef, "2026-11-20T09:00:00", "north");
+		((Map<String, Object>) badEthnicity.get("child")).put("ethnicity", "BRIT");
+		assertRefused(badEthnicity, "child.ethnicity");
+		assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseRef).count()).isZero();
+		assertThat(get("/api/cases/" + caseRef).getStatusCode().value()).isEqualTo(404);
+
+		// recorded on the child, and shown with the case
+		Map<String, Object> good = referral("R4-" + caseRef, caseRef, "2026-11-20T09:00:00", "north");
+		((Map<String, Object>) good.get("child")).put("sex", "M");
+		((Map<String, Object>) good.get("child")).put("ethnicity", "MWBC");
+		assertThat(post(good).getStatusCode().value()).isEqualTo(201);
+		JsonNode child = json.readTree(get("/api/cases/" + caseRef).getBody()).get("child");
+		assertThat(child.get("sex").asText()).isEqualTo("M");
+		assertThat(child.get("ethnicity").asText()).isEqualTo("MWBC");
+	}
+
+	@Test
 	void aCaseHasAnLaChildIdTheCensusAcceptsWhateverItsReference() throws Exception {
 		// the case reference's letters and digits, when the front door sends none
 		String caseRef = newCaseRef("LA");
@@ -225,7 +253,7 @@ class ReferralApiTest extends ProcessTestSupport {
 
 	private static Map<String, Object> referral(String referralId, String caseRef, String receivedAt, String team) {
 		Map<String, Object> child = new java.util.HashMap<>(Map.of("caseRef", caseRef, "givenName", "Ada",
-				"familyName", "Example", "dateOfBirth", "2018-03-04"));
+				"familyName", "Example", "dateOfBirth", "2018-03-04", "sex", "F"));
 		return new java.util.HashMap<>(Map.of("referralId", referralId, "child", child, "receivedAt", receivedAt,
 				"source", "2A", "team", team));
 	}

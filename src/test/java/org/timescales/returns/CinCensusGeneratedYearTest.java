@@ -67,8 +67,9 @@ import static org.assertj.core.api.Assertions.fail;
  * and second plans (NumberOfPreviousCPP 1), within one episode and after an episode closed before
  * the year.
  * <p>
- * The export, taken over HTTP as an auditor, must validate against our schema copy and against the
- * shared DfE schema in {@code ../shared/dfe} as it is, where the one tolerated error is
+ * The export, taken over HTTP as an auditor, must validate against our 2025-26 schema and against the
+ * shared 2023-24 DfE schema in {@code ../shared/dfe} as it is, where the tolerated errors are the
+ * later collections' changes: Sex (M/F/U, DfE rule 4180) where that schema has GenderCurrent, and
  * NumberOfPreviousCPP 0 (that copy says positiveInteger; DfE validation rule 8730 asks for a value
  * of 0 or more); and it must say, of every generated child, exactly what the generator recorded.
  */
@@ -87,12 +88,23 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 	private static final Path PROJECT = Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
 		.toAbsolutePath();
 
-	private static final Path OUR_SCHEMA = PROJECT.resolve("src/main/resources/dfe/CIN_schema_2024.xsd");
+	private static final Path OUR_SCHEMA = PROJECT.resolve("src/main/resources/dfe/2026/CIN_schema.xsd");
 
 	/** CI always has the shared folder beside the clone. */
 	private static final Path SHARED_SCHEMA = PROJECT.resolve("../shared/dfe/CIN_schema_2024.xsd").normalize();
 
 	private static final String OUR_PREVIOUS_CPP = "<xs:element name=\"NumberOfPreviousCPP\" type=\"xs:nonNegativeInteger\" minOccurs=\"1\" maxOccurs=\"1\"/>";
+
+	private static final String OUR_SEX = "<xs:element name=\"Sex\" type=\"sextype\" minOccurs=\"1\" maxOccurs=\"1\"/>";
+
+	private static final String SHARED_GENDER = "<xs:element name=\"GenderCurrent\" type=\"gendertype\" minOccurs=\"1\" maxOccurs=\"1\"/>";
+
+	/** The type Sex takes, normalised as {@link #normalised} leaves it. */
+	private static final String SEX_TYPE = "<xs:simpleType name=\"sextype\"><xs:restriction base=\"nonEmptyString\">"
+			+ "<xs:enumeration value=\"M\"><xs:annotation><xs:documentation>Male</xs:documentation></xs:annotation></xs:enumeration>"
+			+ "<xs:enumeration value=\"F\"><xs:annotation><xs:documentation>Female</xs:documentation></xs:annotation></xs:enumeration>"
+			+ "<xs:enumeration value=\"U\"><xs:annotation><xs:documentation>Unknown or not recorded</xs:documentation></xs:annotation></xs:enumeration>"
+			+ "</xs:restriction></xs:simpleType>";
 
 	private static final String SHARED_PREVIOUS_CPP = "<xs:element name=\"NumberOfPreviousCPP\" type=\"xs:positiveInteger\" minOccurs=\"1\" maxOccurs=\"1\"/>";
 
@@ -162,12 +174,16 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 		assertThat(firstPlans).as("first plans in the census").isPositive();
 
 		// 1. valid against our copy of the schema, and against the shared one but for NumberOfPreviousCPP 0
-		schema(new StreamSource(new ClassPathResource("dfe/CIN_schema_2024.xsd").getInputStream())).newValidator()
+		schema(new StreamSource(new ClassPathResource(CinCensusExport.SCHEMA).getInputStream())).newValidator()
 			.validate(new StreamSource(new StringReader(xml)));
 		List<SchemaError> errors = validate(schema(new StreamSource(SHARED_SCHEMA.toFile())), xml);
-		assertThat(errors).as("errors against " + SHARED_SCHEMA + " other than NumberOfPreviousCPP 0")
-			.filteredOn(e -> !e.isPreviousCppZero())
+		assertThat(errors).as("errors against " + SHARED_SCHEMA + " other than NumberOfPreviousCPP 0 and Sex")
+			.filteredOn(e -> !e.isPreviousCppZero() && !e.isSexInPlaceOfGenderCurrent())
 			.isEmpty();
+		long childCount = count(census, "/Message/Children/Child");
+		assertThat(errors).filteredOn(SchemaError::isSexInPlaceOfGenderCurrent)
+			.as("Sex where the 2023-24 schema has GenderCurrent, once for each child")
+			.hasSize((int) childCount);
 		long zeros = count(census, "//ChildProtectionPlans/NumberOfPreviousCPP[. = '0']");
 		assertThat(errors).filteredOn(e -> e.code().equals("cvc-minInclusive-valid"))
 			.as("the positiveInteger facet failing on '0', once for each first plan in the export")
@@ -184,6 +200,9 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 		// each LA child ID is one case's: the children exported, by case reference
 		List<String> exported = laChildIds.stream().map(this::caseRefOf).toList();
 		assertThat(exported).doesNotHaveDuplicates();
+		for (GeneratedChild c : included.values()) {
+			assertThat(text(census, child(c.caseRef) + "/ChildIdentifiers/Sex")).as(c.caseRef).isEqualTo(c.sex);
+		}
 		assertThat(exported.stream().filter(ref -> ref.startsWith(runPrefix + "-")))
 			.containsExactlyInAnyOrderElementsOf(included.keySet());
 
@@ -301,11 +320,12 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * Our copy of the schema is the shared one but for NumberOfPreviousCPP's type, comments and
-	 * whitespace: a later edit of our copy cannot drift from the DfE's without this failing.
+	 * Our 2025-26 schema is the shared 2023-24 one but for Sex in place of GenderCurrent (with its
+	 * type), NumberOfPreviousCPP's type, comments and whitespace: a later edit of ours cannot drift
+	 * from the DfE's without this failing.
 	 */
 	@Test
-	void ourSchemaDiffersFromTheSharedOneOnlyInNumberOfPreviousCpp() throws Exception {
+	void ourSchemaDiffersFromTheSharedOneOnlyInSexAndNumberOfPreviousCpp() throws Exception {
 		if (!Files.isRegularFile(SHARED_SCHEMA)) {
 			fail("The shared DfE schema is missing: expected " + SHARED_SCHEMA
 					+ " (../shared/dfe/CIN_schema_2024.xsd beside the project directory " + PROJECT + ")");
@@ -314,7 +334,12 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 		String shared = normalised(Files.readString(SHARED_SCHEMA));
 		assertThat(occurrences(ours, OUR_PREVIOUS_CPP)).as("NumberOfPreviousCPP in " + OUR_SCHEMA).isEqualTo(1);
 		assertThat(occurrences(shared, SHARED_PREVIOUS_CPP)).as("NumberOfPreviousCPP in " + SHARED_SCHEMA).isEqualTo(1);
-		assertThat(tags(ours.replace(OUR_PREVIOUS_CPP, SHARED_PREVIOUS_CPP))).containsExactlyElementsOf(tags(shared));
+		assertThat(occurrences(ours, OUR_SEX)).as("Sex in " + OUR_SCHEMA).isEqualTo(1);
+		assertThat(occurrences(shared, SHARED_GENDER)).as("GenderCurrent in " + SHARED_SCHEMA).isEqualTo(1);
+		assertThat(occurrences(ours, SEX_TYPE)).as("sextype in " + OUR_SCHEMA).isEqualTo(1);
+		String undone = ours.replace(OUR_PREVIOUS_CPP, SHARED_PREVIOUS_CPP).replace(OUR_SEX, SHARED_GENDER)
+			.replace(SEX_TYPE, "");
+		assertThat(tags(undone)).containsExactlyElementsOf(tags(shared));
 	}
 
 	// ---- generating the year
@@ -492,7 +517,7 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 			String referralId = "REF-" + child.caseRef + "-" + (child.episodes.size() + 1);
 			if (step(received.plusMinutes(20), "referral received " + received,
 					() -> referrals.receive(new ReferralRequest(referralId,
-							new ReferralRequest.Child(child.caseRef, "Generated", "Child", child.dateOfBirth.toString()),
+							new ReferralRequest.Child(child.caseRef, "Generated", "Child", child.dateOfBirth.toString(), child.sex),
 							received.toString(), source, "north")))) {
 				episode = new Episode(day, source);
 				child.episodes.add(episode);
@@ -729,6 +754,9 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 
 		final LocalDate dateOfBirth;
 
+		/** Girls and boys in turn (not from the seeded dice, so the year's dates stay as they were). */
+		final String sex;
+
 		final List<Episode> episodes = new ArrayList<>();
 
 		/** Protection plans so far: the next plan's NumberOfPreviousCPP. */
@@ -738,6 +766,7 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 			this.caseRef = caseRef;
 			this.kind = kind;
 			this.dateOfBirth = dateOfBirth;
+			this.sex = caseRef.hashCode() % 2 == 0 ? "F" : "M";
 		}
 
 		/** The inclusion rule: referred by the end of the year and not closed before it began. */
@@ -989,8 +1018,14 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 			return m.find() ? m.group(1) : "";
 		}
 
+		/** The 2025-26 layout's Sex, where the 2023-24 schema wants GenderCurrent. */
+		boolean isSexInPlaceOfGenderCurrent() {
+			return code().equals("cvc-complex-type.2.4.a") && message.contains("'Sex'")
+					&& message.contains("GenderCurrent");
+		}
+
 		/**
-		 * The one tolerated error against the shared schema: NumberOfPreviousCPP 0 failing its
+		 * A tolerated error against the shared schema: NumberOfPreviousCPP 0 failing its
 		 * positiveInteger type (the facet, and the element's value as a result). The codes and the
 		 * quoted values are the same in any locale.
 		 */
