@@ -56,12 +56,16 @@ class CinCensusDfeRulesTest extends ProcessTestSupport {
 	private static final Pattern SUMMARY = Pattern
 		.compile("^cin-validate: (\\S+) .*: (\\d+) children; (\\d+) error rule\\(s\\) and (\\d+) query rule\\(s\\) fired.*; (\\d+) rule\\(s\\) crashed$");
 
+	/** The error-type rules that fire: none (the set can only shrink; issue 14 emptied it). */
+	private static final Set<String> ERRORS_STILL_FIRING = Set.of();
+
 	/**
-	 * The error-type rules that fire today, to be emptied: 8696 (an assessment authorised before
-	 * 1 April exported for an episode open in the year) and 8715 (an ICPC held before it), issue 14
-	 * part 3; 2990 (activity after an RC8/RC9 closure), part 3.
+	 * The query rules that may fire, each for data Timescales does not capture yet (listed with why in
+	 * the README): 2887Q fewer than 8 disability codes, 2991Q a section 47 with no assessment on the
+	 * episode (the pathway goes straight to a strategy discussion), 8770Q no UPN, 8897Q no assessment
+	 * factors. Any other query is new, and fails here until fixed or listed.
 	 */
-	private static final Set<String> ERRORS_STILL_FIRING = Set.of("2990", "8696", "8715");
+	private static final Set<String> QUERIES_WITH_A_REASON = Set.of("2887Q", "2991Q", "8770Q", "8897Q");
 
 	@Autowired
 	AutowireCapableBeanFactory beans;
@@ -80,6 +84,7 @@ class CinCensusDfeRulesTest extends ProcessTestSupport {
 		assertThat(result.ruleset()).isEqualTo("cin2025_26");
 		assertThat(result.errors()).as(result.output()).containsExactlyInAnyOrderElementsOf(ERRORS_STILL_FIRING);
 		assertThat(result.errorCount()).as(result.output()).isEqualTo(ERRORS_STILL_FIRING.size());
+		assertThat(result.queries()).as(result.output()).isSubsetOf(QUERIES_WITH_A_REASON);
 	}
 
 	/**

@@ -152,7 +152,8 @@ class CinCensusExportTest extends ProcessTestSupport {
 		assertThat(text(census, a + "/CINdetails/PrimaryNeedCode")).isEqualTo("N0");
 		assertThat(text(census, a + "/CINdetails/ReferralNFA")).isEqualTo("true");
 		assertThat(text(census, a + "/CINdetails/CINclosureDate")).isEqualTo("2025-06-02");
-		assertThat(text(census, a + "/CINdetails/ReasonForClosure")).isEqualTo("RC8");
+		// no further action at the referral, with no assessment: not RC8 "closed after assessment" (8825Q)
+		assertThat(text(census, a + "/CINdetails/ReasonForClosure")).isEqualTo("RC7");
 		assertThat(count(census, a + "/CINdetails/Assessments")).isZero();
 
 		String b = child(cinPlan);

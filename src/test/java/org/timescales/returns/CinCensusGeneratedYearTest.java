@@ -210,11 +210,11 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 		List<Episode> episodes = included.values().stream().flatMap(c -> c.inCensus().stream()).toList();
 		assertThat(count(census, mine() + "/CINdetails")).as("CINdetails").isEqualTo(episodes.size());
 		assertThat(count(census, mine() + "/CINdetails/Assessments")).as("Assessments")
-			.isEqualTo(episodes.stream().filter(e -> within(e.assessmentStart) != null).count());
+			.isEqualTo(episodes.stream().filter(e -> inCensus(e.assessmentStart, e.assessmentAuthorised)).count());
 		assertThat(count(census, mine() + "/CINdetails/CINPlanDates")).as("CINPlanDates")
 			.isEqualTo(episodes.stream().flatMap(e -> e.cinPlans.stream()).filter(p -> within(p.start) != null).count());
 		assertThat(count(census, mine() + "/CINdetails/Section47")).as("Section47")
-			.isEqualTo(episodes.stream().flatMap(e -> e.s47s.stream()).filter(s -> within(s.start) != null).count());
+			.isEqualTo(episodes.stream().flatMap(e -> e.s47s.stream()).filter(s -> inCensus(s.start, s.icpc)).count());
 		assertThat(count(census, mine() + "/CINdetails/ChildProtectionPlans")).as("ChildProtectionPlans")
 			.isEqualTo(plans.size());
 		assertThat(count(census, mine() + "/CINdetails/ChildProtectionPlans/Reviews/CPPreviewDate")).as("CPPreviewDate")
@@ -239,9 +239,10 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 			for (HistoricProcessInstance s47 : processes(c.caseRef, "section47")) {
 				List<ClockView> icpc = clocksOf(s47.getId(), "icpc");
 				Object start = variable(s47.getId(), "s47StartDate");
-				// an enquiry of an episode closed before the year is not in it
+				Object held = variable(s47.getId(), "icpcDate");
+				// an enquiry of an episode closed before the year is not in it, nor one conferenced before it
 				if (start != null && !LocalDate.parse(start.toString()).isBefore(c.inCensus().get(0).referred)
-						&& !LocalDate.parse(start.toString()).isAfter(TO)) {
+						&& inCensus(LocalDate.parse(start.toString()), held == null ? null : LocalDate.parse(held.toString()))) {
 					targets.add(icpc.get(icpc.size() - 1).dueDate().toString());
 				}
 			}
@@ -536,9 +537,9 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 				switch (decision) {
 					case "NFA" -> {
 						episode.referralNfa = true;
-						close(day, "RC8");
+						close(day, "RC7"); // no assessment: not "closed after assessment" (8825Q)
 					}
-					case "EARLY_HELP" -> close(day, "RC9");
+					case "EARLY_HELP" -> close(day, "RC7"); // no assessment: not "closed after assessment" (8825Q)
 					default -> {
 					}
 				}
@@ -578,7 +579,7 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 					episode.s47s.add(s47);
 				}
 				else {
-					close(at.toLocalDate(), "RC8");
+					close(at.toLocalDate(), "RC7"); // no enquiry, no assessment (8825Q)
 				}
 			}
 		}
@@ -600,7 +601,7 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 				switch (outcome) {
 					case "NFA" -> {
 						s47.icpcNotRequired = true;
-						close(completed, "RC8");
+						close(completed, "RC7"); // RC8/RC9 cannot go with a section 47 (DfE rule 2990)
 					}
 					case "CIN_PLAN" -> {
 						s47.icpcNotRequired = true;
@@ -811,12 +812,12 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 			if (within(closed) != null) {
 				out.append(" closed ").append(closed).append(' ').append(reason);
 			}
-			if (within(assessmentStart) != null) {
+			if (inCensus(assessmentStart, assessmentAuthorised)) {
 				out.append(" | assessment ").append(assessmentStart).append(" authorised ").append(or(within(assessmentAuthorised)));
 			}
 			cinPlans.stream().filter(p -> within(p.start) != null)
 				.forEach(p -> out.append(" | CIN plan ").append(p.start).append(" to ").append(or(within(p.end))));
-			s47s.stream().filter(s -> within(s.start) != null)
+			s47s.stream().filter(s -> inCensus(s.start, s.icpc))
 				.forEach(s -> out.append(" | S47 ").append(s.start).append(" ICPC ").append(or(within(s.icpc)))
 					.append(" not required ").append(s.icpcNotRequired));
 			plans.stream().filter(p -> within(p.start) != null)
@@ -970,6 +971,15 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 
 	private static LocalDate within(LocalDate date) {
 		return date == null || date.isAfter(TO) ? null : date;
+	}
+
+	/**
+	 * A module of an episode open in the year is in the census if it started by the year's end and did
+	 * not end before the year began: an assessment authorised, or a conference held, before 1 April is
+	 * last year's (DfE rules 8696, 8715).
+	 */
+	private static boolean inCensus(LocalDate start, LocalDate ended) {
+		return within(start) != null && (ended == null || !ended.isBefore(FROM));
 	}
 
 	private static NodeList nodes(Document doc, String path) throws Exception {
