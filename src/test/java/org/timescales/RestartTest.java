@@ -46,7 +46,7 @@ class RestartTest {
 		try (ConfigurableApplicationContext app = start()) {
 			pid = app.getBean(ReferralService.class)
 				.receive(new ReferralRequest("R-RESTART", new ReferralRequest.Child("RESTART-1", "Test", "Child",
-						"2016-05-01"), "2026-11-23T10:00:00", "2A", "north"))
+						"2016-05-01", "F"), "2026-11-23T10:00:00", "2A", "north"))
 				.referral()
 				.processInstanceId();
 			timersBefore = timers(app, pid);

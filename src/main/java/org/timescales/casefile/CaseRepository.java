@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import static org.timescales.system.SqlTimes.instant;
 import static org.timescales.system.SqlTimes.utc;
@@ -22,15 +23,70 @@ public class CaseRepository {
 
 	private final JdbcClient jdbc;
 
+	private static final String COLUMNS = "case_ref, given_name, family_name, date_of_birth, team, la_child_id, sex, ethnicity";
+
 	CaseRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
+	/** The case; one recorded without an LA child identifier (before there was one) is given one now. */
 	public Optional<ChildCase> findCase(String caseRef) {
-		return jdbc.sql("select case_ref, given_name, family_name, date_of_birth, team from child_case where case_ref = ?")
+		Optional<ChildCase> found = read(caseRef);
+		// not in a read-only transaction (PostgreSQL refuses the write); the start-up pass gives those theirs
+		if (found.isPresent() && found.get().laChildId() == null
+				&& !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+			jdbc.sql("update child_case set la_child_id = ? where case_ref = ? and la_child_id is null")
+				.params(newLaChildId(caseRef), caseRef)
+				.update();
+			return read(caseRef);
+		}
+		return found;
+	}
+
+	private Optional<ChildCase> read(String caseRef) {
+		return jdbc.sql("select " + COLUMNS + " from child_case where case_ref = ?")
 			.param(caseRef)
 			.query(CaseRepository::childCase)
 			.optional();
+	}
+
+	/**
+	 * Records sex and ethnicity where the case has none yet (a case recorded before they were
+	 * captured): what was recorded first is kept.
+	 */
+	public void recordMissingCharacteristics(String caseRef, String sex, String ethnicity) {
+		jdbc.sql("update child_case set sex = ? where case_ref = ? and sex is null").params(sex, caseRef).update();
+		if (ethnicity != null) {
+			jdbc.sql("update child_case set ethnicity = ? where case_ref = ? and ethnicity is null")
+				.params(ethnicity, caseRef)
+				.update();
+		}
+	}
+
+	/** Gives every case recorded without an LA child identifier one; how many there were. */
+	public int assignMissingLaChildIds() {
+		List<String> missing = jdbc.sql("select case_ref from child_case where la_child_id is null order by case_ref")
+			.query(String.class)
+			.list();
+		missing.forEach(this::findCase);
+		return missing.size();
+	}
+
+	/** The case of the child with this LA child identifier, if any. */
+	public Optional<String> caseWithLaChildId(String laChildId) {
+		return jdbc.sql("select case_ref from child_case where la_child_id = ?")
+			.param(laChildId)
+			.query(String.class)
+			.optional();
+	}
+
+	/** An LA child identifier no child has: the case reference's letters and digits where they fit. */
+	public String newLaChildId(String caseRef) {
+		String candidate = LaChildIds.fromCaseRef(caseRef);
+		for (int attempt = 0; candidate == null || caseWithLaChildId(candidate).isPresent(); attempt++) {
+			candidate = LaChildIds.digest(caseRef, attempt);
+		}
+		return candidate;
 	}
 
 	/**
@@ -38,7 +94,7 @@ public class CaseRepository {
 	 * (allocation, transfer) takes this lock first, so two such changes of one case run one after the other.
 	 */
 	public Optional<ChildCase> lock(String caseRef) {
-		return jdbc.sql("select case_ref, given_name, family_name, date_of_birth, team from child_case where case_ref = ?"
+		return jdbc.sql("select " + COLUMNS + " from child_case where case_ref = ?"
 				+ " for update")
 			.param(caseRef)
 			.query(CaseRepository::childCase)
@@ -62,20 +118,25 @@ public class CaseRepository {
 
 	/** The cases a team holds, by reference. */
 	public List<ChildCase> heldBy(String team) {
-		return jdbc.sql("select case_ref, given_name, family_name, date_of_birth, team from child_case where team = ?"
+		return jdbc.sql("select " + COLUMNS + " from child_case where team = ?"
 				+ " order by case_ref")
 			.param(team)
 			.query(CaseRepository::childCase)
 			.list();
 	}
 
-	/** A new case, held by its team from {@code heldSince}: when its first referral reached the team. */
+	/**
+	 * A new case, held by its team from {@code heldSince}: when its first referral reached the team.
+	 * Without an LA child identifier it is given a new one.
+	 */
 	public void insertCase(ChildCase child, Instant now, Instant heldSince) {
+		String laChildId = child.laChildId() == null ? newLaChildId(child.caseRef()) : child.laChildId();
 		jdbc.sql("""
-				insert into child_case (case_ref, given_name, family_name, date_of_birth, team, created_at, held_since)
-				values (?, ?, ?, ?, ?, ?, ?)""")
+				insert into child_case (case_ref, given_name, family_name, date_of_birth, team, created_at, held_since,
+				la_child_id, sex, ethnicity)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(child.caseRef(), child.givenName(), child.familyName(), child.dateOfBirth(), child.team(), utc(now),
-					utc(heldSince))
+					utc(heldSince), laChildId, child.sex(), child.ethnicity())
 			.update();
 	}
 
@@ -112,7 +173,8 @@ public class CaseRepository {
 
 	private static ChildCase childCase(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new ChildCase(rs.getString("case_ref"), rs.getString("given_name"), rs.getString("family_name"),
-				rs.getObject("date_of_birth", LocalDate.class), rs.getString("team"));
+				rs.getObject("date_of_birth", LocalDate.class), rs.getString("team"), rs.getString("la_child_id"), rs.getString("sex"),
+				rs.getString("ethnicity"));
 	}
 
 	private static ReferralRecord referral(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -35,7 +35,8 @@ public class CaseViews {
 		this.events = events;
 	}
 
-	public record Child(String givenName, String familyName, LocalDate dateOfBirth) {
+	/** {@code sex} and {@code ethnicity}: the CIN census's codes, null where not recorded. */
+	public record Child(String givenName, String familyName, LocalDate dateOfBirth, String sex, String ethnicity) {
 	}
 
 	public record Referral(String referralId, Instant receivedAt, String source, String team, String processInstanceId) {
@@ -46,7 +47,8 @@ public class CaseViews {
 			String reason, String endedBy, String endedBecause) {
 	}
 
-	public record CaseView(String caseRef, Child child, String team, String allocatedWorker, String supervisor,
+	/** {@code laChildId}: the LA child identifier the CIN census carries. */
+	public record CaseView(String caseRef, String laChildId, Child child, String team, String allocatedWorker, String supervisor,
 			List<AllocationView> allocations, List<Transfer> transfers, List<Referral> referrals,
 			List<CaseStages.Stage> stages, List<ClockView> clocks) {
 	}
@@ -61,7 +63,8 @@ public class CaseViews {
 			.toList();
 		List<Allocation> allocations = holdings.allocationsOf(caseRef);
 		Allocation current = allocations.stream().filter(Allocation::current).findFirst().orElse(null);
-		return new CaseView(child.caseRef(), new Child(child.givenName(), child.familyName(), child.dateOfBirth()),
+		return new CaseView(child.caseRef(), child.laChildId(), new Child(child.givenName(), child.familyName(), child.dateOfBirth(),
+				child.sex(), child.ethnicity()),
 				child.team(), current == null ? null : current.worker(), current == null ? null : current.supervisor(),
 				allocations.stream()
 					.map(a -> new AllocationView(a.worker(), a.team(), a.supervisor(), a.from(), a.to(), a.by(),

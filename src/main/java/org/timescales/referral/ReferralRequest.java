@@ -9,7 +9,10 @@ import org.timescales.refusal.PersonName;
 
 /**
  * A referral from the front door. Dates arrive as text and are parsed by {@link ReferralService}, so
- * a bad date is reported against its own field rather than as an unreadable body.
+ * a bad date is reported against its own field rather than as an unreadable body. {@code child.laChildId}
+ * is optional: the council's own LA child identifier for the census (letters and digits, at most 20);
+ * without it Timescales assigns one when the case is created. {@code child.sex} is required (M, F or U,
+ * the CIN census's codes: DfE rule 4180); {@code child.ethnicity} is optional, a census ethnicity code.
  */
 public record ReferralRequest(
 		@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._/-]*",
@@ -24,7 +27,17 @@ public record ReferralRequest(
 					message = "may contain only letters, digits and . _ / -") String caseRef,
 			@NotBlank @Size(max = 100) @PersonName String givenName,
 			@NotBlank @Size(max = 100) @PersonName String familyName,
-			@NotBlank @Size(max = 10) String dateOfBirth) {
+			@NotBlank @Size(max = 10) String dateOfBirth,
+			@Size(max = 1) String sex,
+			@Size(max = 4) String ethnicity,
+			@Size(max = 20) @Pattern(regexp = "[A-Za-z0-9]+",
+					message = "may contain only letters and digits (the CIN census's LA child ID)") String laChildId) {
+
+		/** A child whose ethnicity is not given and whose LA child identifier Timescales assigns. */
+		public Child(String caseRef, String givenName, String familyName, String dateOfBirth, String sex) {
+			this(caseRef, givenName, familyName, dateOfBirth, sex, null, null);
+		}
+
 	}
 
 }

@@ -12,13 +12,17 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
 import org.timescales.calendar.London;
 import org.timescales.casefile.CaseClocks;
 import org.timescales.casefile.CaseRepository;
+import org.timescales.casefile.CensusCodes;
 import org.timescales.casefile.ChildCase;
 import org.timescales.casefile.ClockView;
+import org.timescales.casefile.LaChildIds;
 import org.timescales.casefile.ReferralRecord;
 import org.timescales.refusal.FieldError;
 import org.timescales.refusal.InvalidRequestException;
@@ -88,12 +92,36 @@ public class ReferralService {
 			errors.add(new FieldError("child.dateOfBirth",
 					"does not match the date of birth already recorded on case " + caseRef));
 		}
+		String sex = request.child().sex() == null ? null : request.child().sex().strip();
+		if (sex == null || !CensusCodes.SEX.contains(sex)) {
+			errors.add(new FieldError("child.sex", "must be M, F or U (the CIN census's codes for sex)"));
+		}
+		String ethnicity = request.child().ethnicity() == null || request.child().ethnicity().isBlank() ? null
+				: request.child().ethnicity().strip();
+		if (ethnicity != null && !CensusCodes.ETHNICITY.contains(ethnicity)) {
+			errors.add(new FieldError("child.ethnicity",
+					"is not a CIN census ethnicity code (e.g. WBRI, MWBC, AIND, BAFR, CHNE, OOTH, REFU, NOBT)"));
+		}
+		String laChildId = laChildId(request.child().laChildId(), errors);
+		if (knownChild.isPresent() && laChildId != null && !laChildId.equals(knownChild.get().laChildId())) {
+			errors.add(new FieldError("child.laChildId",
+					"does not match the LA child ID already recorded on case " + caseRef));
+		}
 		if (!errors.isEmpty()) {
 			throw new InvalidRequestException(errors);
 		}
 		if (knownChild.isEmpty()) {
+			if (laChildId != null && cases.caseWithLaChildId(laChildId).isPresent()) {
+				// said without naming the case: the front door may not see every team's children
+				throw new ResponseStatusException(HttpStatus.CONFLICT,
+						"child.laChildId: another child already has this LA child ID");
+			}
 			cases.insertCase(new ChildCase(caseRef, request.child().givenName().strip(),
-					request.child().familyName().strip(), dateOfBirth, request.team()), now, receivedAt);
+					request.child().familyName().strip(), dateOfBirth, request.team(), laChildId, sex, ethnicity), now,
+					receivedAt);
+		}
+		else {
+			cases.recordMissingCharacteristics(caseRef, sex, ethnicity);
 		}
 		String team = knownChild.map(ChildCase::team).orElse(request.team());
 		ProcessInstance process = runtimeService.startProcessInstanceByKey(PROCESS_KEY, caseRef,
@@ -103,6 +131,18 @@ public class ReferralService {
 				process.getId());
 		cases.insertReferral(referral, now);
 		return new Received(referral, true, clocks.ofProcessInstance(process.getId()));
+	}
+
+	private static String laChildId(String text, List<FieldError> errors) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		if (!LaChildIds.isValid(text.strip())) {
+			errors.add(new FieldError("child.laChildId",
+					"must be letters and digits only, at most " + LaChildIds.MAX_LENGTH + " (the CIN census's LA child ID)"));
+			return null;
+		}
+		return text.strip();
 	}
 
 	private static Instant receivedAt(String text, Instant now, List<FieldError> errors) {

@@ -39,7 +39,8 @@ import static org.timescales.pathway.PathwayVariables.SECTION_47;
 
 /**
  * The DfE Children in Need census for a collection year, as XML that validates against
- * {@code dfe/CIN_schema_2024.xsd}.
+ * {@code dfe/2026/CIN_schema.xsd} (the 2023-24 schema with the later collections' Sex, and
+ * NumberOfPreviousCPP 0: see its header).
  * <p>
  * Census year Y covers 1 April Y-1 to 31 March Y. Every child with a CIN episode (a referral and what
  * followed it under the same case reference) open at any time in that period is included, with each
@@ -50,8 +51,9 @@ import static org.timescales.pathway.PathwayVariables.SECTION_47;
  * <p>
  * Values Timescales does not hold, and what is written instead (all from the schema's own codes):
  * <ul>
- * <li>{@code GenderCurrent} (required): {@code 0}, "Not recorded or unborn".</li>
- * <li>{@code Ethnicity} (required): {@code NOBT}, "Information not yet obtained".</li>
+ * <li>{@code Sex} (required), recorded at referral: {@code U} for a case recorded before it was.</li>
+ * <li>{@code Ethnicity} (required), optional at referral: {@code NOBT}, "Information not yet
+ * obtained", when not given.</li>
  * <li>{@code PrimaryNeedCode} (optional): {@code N0}, "Not stated".</li>
  * <li>{@code UPN}, {@code FormerUPN}, {@code UPNunknown}, {@code Disabilities},
  * {@code AssessmentFactors}, {@code AssessmentInternalReviewDate}, {@code ExpectedPersonBirthDate},
@@ -59,17 +61,22 @@ import static org.timescales.pathway.PathwayVariables.SECTION_47;
  * <li>Header {@code Source} (its {@code LEA} code is required and not held): not written; the header
  * carries {@code CollectionDetails} only.</li>
  * </ul>
- * Closure reasons: {@code NFA} at the referral, the assessment or the section 47 enquiry, and
- * {@code NO_ENQUIRY} (a strategy discussion that started no section 47 enquiry), is RC8 ("Case closed
- * after assessment, no further action"); {@code EARLY_HELP} there is RC9 ("referred to early
- * help"); a child in need plan closed at review ({@code NFA} or {@code EARLY_HELP}) or a protection
- * plan ended with no further plan ({@code PLAN_ENDED}) is RC7 ("Services ceased for any other reason,
- * including child no longer in need").
+ * Closure reasons: {@code NFA} at the assessment is RC8 ("Case closed after assessment, no further
+ * action") and {@code EARLY_HELP} there RC9 ("referred to early help"), when nothing followed the
+ * assessment in the episode; every other closure is RC7 ("Services ceased for any other reason,
+ * including child no longer in need"): no further action or early help decided at the referral (no
+ * assessment: DfE query 8825Q), a strategy discussion that started no enquiry ({@code NO_ENQUIRY}),
+ * a section 47 enquiry with no further action (DfE rule 2990 refuses RC8/RC9 with a section 47), a
+ * child in need plan closed at review, a protection plan ended with no further plan.
+ * <p>
+ * An episode open in the year carries only its modules of the year: an assessment authorised before
+ * 1 April (DfE rule 8696) and a section 47 enquiry whose conference was held before it (8715) are
+ * left out.
  */
 @Component
 public class CinCensusExport {
 
-	public static final String SCHEMA = "dfe/CIN_schema_2024.xsd";
+	public static final String SCHEMA = "dfe/2026/CIN_schema.xsd";
 
 	/** What the read log says each included child's record was read for. */
 	public static final String RECORD_VIEW = "cin-census";
@@ -257,7 +264,7 @@ public class CinCensusExport {
 			xml.writeEndElement();
 			xml.writeStartElement("Children");
 			for (Child child : children) {
-				child(xml, child, to);
+				child(xml, child, from(year), to);
 			}
 			xml.writeEndElement();
 			xml.writeEndElement();
@@ -270,25 +277,31 @@ public class CinCensusExport {
 		return out.toString();
 	}
 
-	private void child(XMLStreamWriter xml, Child child, LocalDate to) throws XMLStreamException {
+	private static LocalDate from(int year) {
+		return LocalDate.of(year - 1, 4, 1);
+	}
+
+	private void child(XMLStreamWriter xml, Child child, LocalDate from, LocalDate to) throws XMLStreamException {
 		xml.writeStartElement("Child");
 		xml.writeStartElement("ChildIdentifiers");
-		text(xml, "LAchildID", child.child().caseRef());
+		text(xml, "LAchildID", child.child().laChildId());
 		if (child.child().dateOfBirth() != null) {
 			text(xml, "PersonBirthDate", child.child().dateOfBirth().toString());
 		}
-		text(xml, "GenderCurrent", "0"); // not held: "Not recorded or unborn"
+		// recorded at referral; a case recorded before sex was captured is "unknown or not recorded"
+		text(xml, "Sex", child.child().sex() == null ? "U" : child.child().sex());
 		xml.writeEndElement();
 		xml.writeStartElement("ChildCharacteristics");
-		text(xml, "Ethnicity", "NOBT"); // not held: "Information not yet obtained"
+		// when not given at referral: "information not yet obtained"
+		text(xml, "Ethnicity", child.child().ethnicity() == null ? "NOBT" : child.child().ethnicity());
 		xml.writeEndElement();
 		for (Episode e : child.episodes()) {
-			details(xml, e, to);
+			details(xml, e, from, to);
 		}
 		xml.writeEndElement();
 	}
 
-	private void details(XMLStreamWriter xml, Episode e, LocalDate to) throws XMLStreamException {
+	private void details(XMLStreamWriter xml, Episode e, LocalDate from, LocalDate to) throws XMLStreamException {
 		Stage referral = e.referralStage();
 		xml.writeStartElement("CINdetails");
 		text(xml, "CINreferralDate", referralDate(e).toString());
@@ -300,10 +313,12 @@ public class CinCensusExport {
 		LocalDate closed = closedBy == null ? null : within(closedBy.cinClosureDate(), to);
 		if (closed != null) {
 			text(xml, "CINclosureDate", closed.toString());
-			text(xml, "ReasonForClosure", reasonForClosure(closedBy));
+			text(xml, "ReasonForClosure", reasonForClosure(closedBy, e));
 		}
 		LocalDate assessed = referral == null ? null : within(referral.assessmentStartDate(), to);
-		if (assessed != null) {
+		// an assessment authorised before the year is last year's (DfE rule 8696: its end date in the year)
+		LocalDate authorised = referral == null ? null : referral.assessmentAuthorisedDate();
+		if (assessed != null && (authorised == null || !authorised.isBefore(from))) {
 			xml.writeStartElement("Assessments");
 			text(xml, "AssessmentActualStartDate", assessed.toString());
 			optional(xml, "AssessmentAuthorisationDate", within(referral.assessmentAuthorisedDate(), to));
@@ -320,7 +335,9 @@ public class CinCensusExport {
 		}
 		for (Stage s47 : e.of(SECTION_47)) {
 			LocalDate start = within(s47.s47StartDate(), to);
-			if (start != null) {
+			// an enquiry whose conference was held before the year is last year's (DfE rule 8715)
+			LocalDate icpc = s47.icpcDate();
+			if (start != null && (icpc == null || !icpc.isBefore(from))) {
 				xml.writeStartElement("Section47");
 				text(xml, "S47ActualStartDate", start.toString());
 				optional(xml, "InitialCPCtarget", s47.latestClock("icpc").map(ClockRecord::dueDate).orElse(null));
@@ -359,10 +376,16 @@ public class CinCensusExport {
 		xml.writeEndElement();
 	}
 
-	/** See the class comment; an unknown reason is written as recorded, and validation names it. */
-	private static String reasonForClosure(Stage closedBy) {
+	/**
+	 * See the class comment; an unknown reason is written as recorded, and validation names it. RC8
+	 * and RC9 are "case closed after assessment": only for an episode closed at its assessment with
+	 * nothing after it (DfE rule 2990: no section 47, plan or protection plan with them; 8825Q: an
+	 * assessment on the episode).
+	 */
+	private static String reasonForClosure(Stage closedBy, Episode e) {
 		String reason = String.valueOf(closedBy.cinClosureReason());
-		boolean atAssessment = closedBy.is(REFERRAL) || closedBy.is(SECTION_47);
+		boolean atAssessment = closedBy.is(REFERRAL) && closedBy.assessmentStartDate() != null
+				&& e.followers().isEmpty();
 		return switch (reason) {
 			case "NFA", "NO_ENQUIRY" -> atAssessment ? "RC8" : "RC7";
 			case "EARLY_HELP" -> atAssessment ? "RC9" : "RC7";

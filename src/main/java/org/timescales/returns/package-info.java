@@ -1,6 +1,6 @@
 /**
  * The DfE Children in Need census for a collection year (1 April to 31 March), as XML validated against
- * {@code dfe/CIN_schema_2024.xsd} ({@code GET /api/returns/cin-census?year=}, auditors, managers and
+ * {@code dfe/2026/CIN_schema.xsd} ({@code GET /api/returns/cin-census?year=}, auditors, managers and
  * administrators only): every child with a child in need episode open in the year, with each episode's
  * referral, assessment, section 47 enquiries, plans and closure, each date as recorded about the event (on
  * the forms, as corrected), never when someone clicked. An export that fails validation is our bug: a 500

@@ -168,7 +168,7 @@ class TransferApiTest extends ProcessTestSupport {
 		clockAt("2026-12-01T12:30:00Z");
 
 		var again = referrals.receive(new org.timescales.referral.ReferralRequest("REF2-" + caseRef,
-				new org.timescales.referral.ReferralRequest.Child(caseRef, "Test", "Child", "2016-05-01"),
+				new org.timescales.referral.ReferralRequest.Child(caseRef, "Test", "Child", "2016-05-01", "F"),
 				"2026-12-01T12:00:00", "2A", "north"));
 
 		assertThat(again.referral().team()).isEqualTo("south");

@@ -35,9 +35,9 @@ class AdminGroupTest extends ProcessTestSupport {
 		clockAt("2026-11-23T10:30:00Z");
 		String north = newCaseRef("ADMN");
 		String south = newCaseRef("ADMS");
-		referrals.receive(new ReferralRequest("REF-" + north, new ReferralRequest.Child(north, "N", "Child", "2016-05-01"),
+		referrals.receive(new ReferralRequest("REF-" + north, new ReferralRequest.Child(north, "N", "Child", "2016-05-01", "F"),
 				"2026-11-23T10:00:00", "2A", "north"));
-		referrals.receive(new ReferralRequest("REF-" + south, new ReferralRequest.Child(south, "S", "Child", "2016-05-01"),
+		referrals.receive(new ReferralRequest("REF-" + south, new ReferralRequest.Child(south, "S", "Child", "2016-05-01", "F"),
 				"2026-11-23T10:00:00", "2A", "south"));
 
 		for (String app : List.of("cockpit", "admin")) {

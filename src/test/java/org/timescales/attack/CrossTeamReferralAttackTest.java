@@ -36,7 +36,7 @@ class CrossTeamReferralAttackTest extends ProcessTestSupport {
 		clockAt("2026-11-23T10:30:00Z");
 		north = newCaseRef("XTN");
 		northProcess = referrals
-			.receive(new ReferralRequest("REF-" + north, new ReferralRequest.Child(north, "Nora", "Northchild", "2016-05-01"),
+			.receive(new ReferralRequest("REF-" + north, new ReferralRequest.Child(north, "Nora", "Northchild", "2016-05-01", "F"),
 					"2026-11-23T10:00:00", "2A", "north"))
 			.referral()
 			.processInstanceId();
@@ -139,7 +139,7 @@ class CrossTeamReferralAttackTest extends ProcessTestSupport {
 
 	private static Map<String, Object> referral(String referralId, String caseRef, String dateOfBirth, String team) {
 		return Map.of("referralId", referralId, "child",
-				Map.of("caseRef", caseRef, "givenName", "Any", "familyName", "Child", "dateOfBirth", dateOfBirth),
+				Map.of("caseRef", caseRef, "givenName", "Any", "familyName", "Child", "dateOfBirth", dateOfBirth, "sex", "F"),
 				"receivedAt", "2026-11-23T09:00:00", "source", "2A", "team", team);
 	}
 

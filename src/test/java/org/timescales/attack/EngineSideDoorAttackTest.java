@@ -46,12 +46,12 @@ class EngineSideDoorAttackTest extends ProcessTestSupport {
 		north = newCaseRef("SDN");
 		south = newCaseRef("SDS");
 		northProcess = referrals
-			.receive(new ReferralRequest("REF-" + north, new ReferralRequest.Child(north, "Nora", "North", "2016-05-01"),
+			.receive(new ReferralRequest("REF-" + north, new ReferralRequest.Child(north, "Nora", "North", "2016-05-01", "F"),
 					"2026-11-23T10:00:00", "2A", "north"))
 			.referral()
 			.processInstanceId();
 		southProcess = referrals
-			.receive(new ReferralRequest("REF-" + south, new ReferralRequest.Child(south, "Sid", "South", "2016-05-01"),
+			.receive(new ReferralRequest("REF-" + south, new ReferralRequest.Child(south, "Sid", "South", "2016-05-01", "F"),
 					"2026-11-23T10:00:00", "2A", "south"))
 			.referral()
 			.processInstanceId();

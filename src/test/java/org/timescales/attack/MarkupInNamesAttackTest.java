@@ -123,7 +123,7 @@ class MarkupInNamesAttackTest extends ProcessTestSupport {
 		clockAt("2026-11-23T10:30:00Z");
 		String pid = referrals
 			.receive(new ReferralRequest("REF-" + caseRef, new ReferralRequest.Child(caseRef, "Ignored", "Ignored",
-					"2016-05-01"), "2026-11-23T10:00:00", "2A", "north"))
+					"2016-05-01", "F"), "2026-11-23T10:00:00", "2A", "north"))
 			.referral()
 			.processInstanceId();
 		Task decide = task(pid, "UserTask_DecideOnReferral");
@@ -219,7 +219,8 @@ class MarkupInNamesAttackTest extends ProcessTestSupport {
 	private ResponseEntity<String> postReferral(String caseRef, String givenName, String familyName) {
 		clockAt("2026-11-23T10:30:00Z");
 		Map<String, Object> body = Map.of("referralId", "REF-" + caseRef, "child",
-				Map.of("caseRef", caseRef, "givenName", givenName, "familyName", familyName, "dateOfBirth", "2016-05-01"),
+				Map.of("caseRef", caseRef, "givenName", givenName, "familyName", familyName, "dateOfBirth", "2016-05-01",
+						"sex", "F"),
 				"receivedAt", "2026-11-23T10:00:00", "source", "2A", "team", "north");
 		return http.withBasicAuth("worker.north", "secret-worker.north")
 			.exchange("/api/referrals", HttpMethod.POST, new HttpEntity<>(body, jsonHeaders()), String.class);

@@ -50,7 +50,7 @@ final class BreachStorm {
 		long seedNanos = bench.parallel(n, bench.threads, i -> {
 			String caseRef = "BS-" + i;
 			referrals.receive(new ReferralRequest("BS-R-" + i, new ReferralRequest.Child(caseRef, "Storm", "Child",
-					"2015-01-01"), firstReceived.plusSeconds(i % 28_800).format(LOCAL), "2A",
+					"2015-01-01", "F"), firstReceived.plusSeconds(i % 28_800).format(LOCAL), "2A",
 					Bench.TEAMS[i % Bench.TEAMS.length]));
 		});
 		RuntimeService runtime = bench.engine.getRuntimeService();

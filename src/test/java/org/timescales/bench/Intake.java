@@ -74,7 +74,7 @@ final class Intake {
 			String team = Bench.TEAMS[i % Bench.TEAMS.length];
 			String body = """
 					{"referralId": "%s", "child": {"caseRef": "%s", "givenName": "Ada", "familyName": "Example",
-					 "dateOfBirth": "2018-03-04"}, "receivedAt": "%s", "source": "2A", "team": "%s"}"""
+					 "dateOfBirth": "2018-03-04", "sex": "F"}, "receivedAt": "%s", "source": "2A", "team": "%s"}"""
 				.formatted(id, id, receivedAt, team);
 			HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bench.port + "/api/referrals"))
 				.header("Content-Type", "application/json")

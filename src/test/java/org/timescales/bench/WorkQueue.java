@@ -63,7 +63,7 @@ final class WorkQueue {
 		ReferralService referrals = bench.app.getBean(ReferralService.class);
 		String received = LocalDateTime.ofInstant(now.minus(Duration.ofHours(1)), London.ZONE).format(LOCAL);
 		long fillNanos = bench.parallel(fill, bench.threads, i -> referrals.receive(new ReferralRequest("WQ-R-" + i,
-				new ReferralRequest.Child("WQ-" + i, "Queue", "Child", "2014-02-02"), received, "2A",
+				new ReferralRequest.Child("WQ-" + i, "Queue", "Child", "2014-02-02", "F"), received, "2A",
 				Bench.TEAMS[i % Bench.TEAMS.length])));
 		bench.drainJobs(900_000);
 		long historyNanos = history(historyTarget);

@@ -114,7 +114,7 @@ final class YearReplay {
 				String caseRef = "YR-" + caseNo;
 				int born = 2010 + caseNo % 15;
 				referrals.receive(new ReferralRequest("YR-R-" + caseNo, new ReferralRequest.Child(caseRef, "Year",
-						"Child", born + "-0" + (1 + caseNo % 9) + "-1" + caseNo % 10), arrival.plusSeconds(k % 3600)
+						"Child", born + "-0" + (1 + caseNo % 9) + "-1" + caseNo % 10, "F"), arrival.plusSeconds(k % 3600)
 							.format(LOCAL), "2A", team(caseNo)));
 			});
 			received += to - from;

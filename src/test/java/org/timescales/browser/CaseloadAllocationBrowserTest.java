@@ -72,7 +72,7 @@ class CaseloadAllocationBrowserTest extends ProcessTestSupport {
 		String receivedAt = LocalDateTime.now(London.ZONE).minusHours(1).truncatedTo(ChronoUnit.MINUTES).toString();
 		String pid = referrals
 			.receive(new ReferralRequest("REF-" + caseRef,
-					new ReferralRequest.Child(caseRef, "Ada", "Browser", "2016-05-01"), receivedAt, "2A", "allocation"))
+					new ReferralRequest.Child(caseRef, "Ada", "Browser", "2016-05-01", "F"), receivedAt, "2A", "allocation"))
 			.referral()
 			.processInstanceId();
 

@@ -122,7 +122,7 @@ class OverdueJourneyBrowserTest extends ProcessTestSupport {
 		String receivedAt = LocalDateTime.now(London.ZONE).minusDays(7).truncatedTo(ChronoUnit.MINUTES).toString();
 		pid = referrals
 			.receive(new ReferralRequest("REF-" + caseRef, new ReferralRequest.Child(caseRef, "Ada", "Browser",
-					"2016-05-01"), receivedAt, "2A", "west"))
+					"2016-05-01", "F"), receivedAt, "2A", "west"))
 			.referral()
 			.processInstanceId();
 		executeDueJobsOfThisCase();

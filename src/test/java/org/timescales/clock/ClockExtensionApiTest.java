@@ -75,7 +75,7 @@ class ClockExtensionApiTest extends ProcessTestSupport {
 		complaint(caseRef);
 		String south = newCaseRef("CMPS");
 		referrals.receive(new org.timescales.referral.ReferralRequest("REF-" + south,
-				new org.timescales.referral.ReferralRequest.Child(south, "Test", "Child", "2016-05-01"),
+				new org.timescales.referral.ReferralRequest.Child(south, "Test", "Child", "2016-05-01", "F"),
 				"2026-12-01T08:00:00", "2A", "south"));
 
 		ResponseEntity<String> resent = http.withBasicAuth("worker.south", "secret-worker.south")

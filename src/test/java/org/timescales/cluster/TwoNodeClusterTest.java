@@ -200,7 +200,8 @@ class TwoNodeClusterTest {
 		String team = n % 2 == 0 ? "north" : "south";
 		String body = """
 				{"referralId": "CL-REF-%1$04d",
-				 "child": {"caseRef": "CL-%1$04d", "givenName": "Test", "familyName": "Child", "dateOfBirth": "2017-05-01"},
+				 "child": {"caseRef": "CL-%1$04d", "givenName": "Test", "familyName": "Child", "dateOfBirth": "2017-05-01",
+				           "sex": "M"},
 				 "receivedAt": "2027-03-09T%2$s",
 				 "source": "2A",
 				 "team": "%3$s"}""".formatted(n, receivedTime(n), team);
@@ -240,7 +241,7 @@ class TwoNodeClusterTest {
 	private void databaseOutage(Node a, Node b) throws Exception {
 		String body = """
 				{"referralId": "CL-REF-OUTAGE", "child": {"caseRef": "CL-OUTAGE", "givenName": "Test",
-				 "familyName": "Outage", "dateOfBirth": "2017-05-01"}, "receivedAt": "2027-03-10T09:00:00",
+				 "familyName": "Outage", "dateOfBirth": "2017-05-01", "sex": "U"}, "receivedAt": "2027-03-10T09:00:00",
 				 "source": "2A", "team": "north"}""";
 		database.cut();
 		log("database cut off");

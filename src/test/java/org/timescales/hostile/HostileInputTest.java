@@ -187,6 +187,7 @@ class HostileInputTest extends ProcessTestSupport {
 								new Field("child.givenName", Kind.TEXT, true, "Ada"),
 								new Field("child.familyName", Kind.TEXT, true, "Example"),
 								new Field("child.dateOfBirth", Kind.DATE, true, "2018-03-04"),
+								new Field("child.sex", Kind.CODE, true, "F"),
 								new Field("receivedAt", Kind.DATE_TIME, true, "2026-11-20T09:00:00"),
 								new Field("source", Kind.CODE, true, "2A"), new Field("team", Kind.CODE, true, "north"))),
 				new Endpoint("complaint", "worker.north", "/api/complaints",

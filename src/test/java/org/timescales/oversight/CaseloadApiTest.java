@@ -204,7 +204,7 @@ class CaseloadApiTest extends ProcessTestSupport {
 
 	private String receive(String caseRef, String receivedAt) {
 		return referrals.receive(new ReferralRequest("REF-" + caseRef,
-				new ReferralRequest.Child(caseRef, "Test", "Child", "2016-05-01"), receivedAt, "2A", TEAM))
+				new ReferralRequest.Child(caseRef, "Test", "Child", "2016-05-01", "F"), receivedAt, "2A", TEAM))
 			.referral()
 			.processInstanceId();
 	}

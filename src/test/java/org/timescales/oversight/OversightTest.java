@@ -323,7 +323,7 @@ class OversightTest extends ProcessTestSupport {
 	private String receive(String caseRef, String team, String receivedAt) {
 		return referrals
 			.receive(new ReferralRequest("REF-" + caseRef,
-					new ReferralRequest.Child(caseRef, CHILD_NAME, "Oversight", "2016-05-01"), receivedAt, "2A", team))
+					new ReferralRequest.Child(caseRef, CHILD_NAME, "Oversight", "2016-05-01", "F"), receivedAt, "2A", team))
 			.referral()
 			.processInstanceId();
 	}

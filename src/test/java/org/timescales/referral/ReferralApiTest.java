@@ -111,6 +111,81 @@ class ReferralApiTest extends ProcessTestSupport {
 	}
 
 	@Test
+	void sexIsRequiredAtReferralAndEthnicityIsACensusCode() throws Exception {
+		// without sex, or with a value the census does not know: 400 naming child.sex, nothing created
+		String caseRef = newCaseRef("SEX");
+		Map<String, Object> noSex = referral("R1-" + caseRef, caseRef, "2026-11-20T09:00:00", "north");
+		((Map<String, Object>) noSex.get("child")).remove("sex");
+		assertRefused(noSex, "child.sex");
+		for (String bad : List.of("", "X", "1", "Female")) {
+			Map<String, Object> badSex = referral("R2-" + caseRef + bad.length(), caseRef, "2026-11-20T09:00:00", "north");
+			((Map<String, Object>) badSex.get("child")).put("sex", bad);
+			assertRefused(badSex, "child.sex");
+		}
+		Map<String, Object> badEthnicity = referral("R3-" + caseRef, caseRef, "2026-11-20T09:00:00", "north");
+		((Map<String, Object>) badEthnicity.get("child")).put("ethnicity", "BRIT");
+		assertRefused(badEthnicity, "child.ethnicity");
+		assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseRef).count()).isZero();
+		assertThat(get("/api/cases/" + caseRef).getStatusCode().value()).isEqualTo(404);
+
+		// recorded on the child, and shown with the case
+		Map<String, Object> good = referral("R4-" + caseRef, caseRef, "2026-11-20T09:00:00", "north");
+		((Map<String, Object>) good.get("child")).put("sex", "M");
+		((Map<String, Object>) good.get("child")).put("ethnicity", "MWBC");
+		assertThat(post(good).getStatusCode().value()).isEqualTo(201);
+		JsonNode child = json.readTree(get("/api/cases/" + caseRef).getBody()).get("child");
+		assertThat(child.get("sex").asText()).isEqualTo("M");
+		assertThat(child.get("ethnicity").asText()).isEqualTo("MWBC");
+	}
+
+	@Test
+	void aCaseHasAnLaChildIdTheCensusAcceptsWhateverItsReference() throws Exception {
+		// the case reference's letters and digits, when the front door sends none
+		String caseRef = newCaseRef("LA");
+		assertThat(post(referral("R-" + caseRef, caseRef, "2026-11-20T09:00:00", "north")).getStatusCode().value())
+			.isEqualTo(201);
+		String assigned = json.readTree(get("/api/cases/" + caseRef).getBody()).get("laChildId").asText();
+		assertThat(assigned).isEqualTo(caseRef.replace("-", "")).matches("[A-Za-z0-9]{1,20}");
+
+		// a reference that gives none (too long once stripped) still gets one, letters and digits, at most 20
+		String longRef = "LONG-" + caseRef + "-" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+		assertThat(post(referral("R-" + longRef, longRef, "2026-11-20T09:00:00", "north")).getStatusCode().value())
+			.isEqualTo(201);
+		assertThat(json.readTree(get("/api/cases/" + longRef).getBody()).get("laChildId").asText())
+			.matches("[A-Za-z0-9]{1,20}");
+
+		// the council's own, kept; a second referral of the child keeps it
+		String own = newCaseRef("OWN");
+		String ownId = "LA" + own.replaceAll("[^0-9]", "");
+		Map<String, Object> withId = referral("R1-" + own, own, "2026-11-20T09:00:00", "north");
+		((Map<String, Object>) withId.get("child")).put("laChildId", ownId);
+		assertThat(post(withId).getStatusCode().value()).isEqualTo(201);
+		assertThat(post(referral("R2-" + own, own, "2026-11-20T10:00:00", "north")).getStatusCode().value())
+			.isEqualTo(201);
+		assertThat(json.readTree(get("/api/cases/" + own).getBody()).get("laChildId").asText()).isEqualTo(ownId);
+
+		// another child's: 409, nothing created
+		String other = newCaseRef("OTHER");
+		Map<String, Object> taken = referral("R-" + other, other, "2026-11-20T09:00:00", "north");
+		((Map<String, Object>) taken.get("child")).put("laChildId", ownId);
+		ResponseEntity<String> conflict = post(taken);
+		assertThat(conflict.getStatusCode().value()).as(conflict.getBody()).isEqualTo(409);
+		assertThat(conflict.getBody()).contains("child.laChildId");
+		assertThat(get("/api/cases/" + other).getStatusCode().value()).isEqualTo(404);
+
+		// not letters and digits, too long, or not the one the child has: 400 naming it, nothing created
+		for (String bad : List.of("C-104233", "A".repeat(21))) {
+			Map<String, Object> request = referral("R-" + other + bad.length(), other, "2026-11-20T09:00:00", "north");
+			((Map<String, Object>) request.get("child")).put("laChildId", bad);
+			assertRefused(request, "child.laChildId");
+		}
+		Map<String, Object> changed = referral("R3-" + own, own, "2026-11-20T11:00:00", "north");
+		((Map<String, Object>) changed.get("child")).put("laChildId", ownId + "9");
+		assertRefused(changed, "child.laChildId");
+		assertThat(get("/api/cases/" + other).getStatusCode().value()).isEqualTo(404);
+	}
+
+	@Test
 	void theApiNeedsAUserButHealthIsPublic() {
 		ResponseEntity<String> anonymous = http.postForEntity("/api/referrals",
 				new HttpEntity<>(referral("R-ANON", "ANON", "2026-11-20T09:00:00", "north"), jsonHeaders()),
@@ -178,7 +253,7 @@ class ReferralApiTest extends ProcessTestSupport {
 
 	private static Map<String, Object> referral(String referralId, String caseRef, String receivedAt, String team) {
 		Map<String, Object> child = new java.util.HashMap<>(Map.of("caseRef", caseRef, "givenName", "Ada",
-				"familyName", "Example", "dateOfBirth", "2018-03-04"));
+				"familyName", "Example", "dateOfBirth", "2018-03-04", "sex", "F"));
 		return new java.util.HashMap<>(Map.of("referralId", referralId, "child", child, "receivedAt", receivedAt,
 				"source", "2A", "team", team));
 	}

@@ -128,7 +128,7 @@ class CinCensusExportTest extends ProcessTestSupport {
 
 		// valid against the DfE schema, checked here too
 		SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
-			.newSchema(new StreamSource(new ClassPathResource("dfe/CIN_schema_2024.xsd").getInputStream()))
+			.newSchema(new StreamSource(new ClassPathResource(CinCensusExport.SCHEMA).getInputStream()))
 			.newValidator()
 			.validate(new StreamSource(new StringReader(xml)));
 
@@ -141,7 +141,10 @@ class CinCensusExportTest extends ProcessTestSupport {
 		String a = child(nfa);
 		assertThat(count(census, a)).isEqualTo(1);
 		assertThat(text(census, a + "/ChildIdentifiers/PersonBirthDate")).isEqualTo("2016-05-01");
-		assertThat(text(census, a + "/ChildIdentifiers/GenderCurrent")).isEqualTo("0");
+		// sex as recorded at referral (ProcessTestSupport sends F), where the 2023-24 layout had GenderCurrent;
+		// ethnicity not given: "information not yet obtained"
+		assertThat(count(census, a + "/ChildIdentifiers/GenderCurrent")).isZero();
+		assertThat(text(census, a + "/ChildIdentifiers/Sex")).isEqualTo("F");
 		assertThat(text(census, a + "/ChildCharacteristics/Ethnicity")).isEqualTo("NOBT");
 		assertThat(count(census, a + "/CINdetails")).isEqualTo(1);
 		assertThat(text(census, a + "/CINdetails/CINreferralDate")).isEqualTo("2025-06-02");
@@ -149,7 +152,8 @@ class CinCensusExportTest extends ProcessTestSupport {
 		assertThat(text(census, a + "/CINdetails/PrimaryNeedCode")).isEqualTo("N0");
 		assertThat(text(census, a + "/CINdetails/ReferralNFA")).isEqualTo("true");
 		assertThat(text(census, a + "/CINdetails/CINclosureDate")).isEqualTo("2025-06-02");
-		assertThat(text(census, a + "/CINdetails/ReasonForClosure")).isEqualTo("RC8");
+		// no further action at the referral, with no assessment: not RC8 "closed after assessment" (8825Q)
+		assertThat(text(census, a + "/CINdetails/ReasonForClosure")).isEqualTo("RC7");
 		assertThat(count(census, a + "/CINdetails/Assessments")).isZero();
 
 		String b = child(cinPlan);
@@ -210,15 +214,20 @@ class CinCensusExportTest extends ProcessTestSupport {
 	@Test
 	void anExportThatDoesNotValidateNamesTheProblem() {
 		String xml = "<Message><Children><Child><ChildIdentifiers><LAchildID>X</LAchildID>"
-				+ "<GenderCurrent>M</GenderCurrent></ChildIdentifiers></Child></Children></Message>";
+				+ "<Sex>1</Sex></ChildIdentifiers></Child></Children></Message>";
 		assertThatThrownBy(() -> export.validate(xml)).isInstanceOf(CinCensusExport.InvalidCensusException.class)
-			.hasMessageContaining("CIN_schema_2024.xsd")
+			.hasMessageContaining("dfe/2026/CIN_schema.xsd")
 			.hasMessageContaining("line 1")
-			.hasMessageContaining("'M'");
+			.hasMessageContaining("'1'");
 	}
 
-	private static String child(String caseRef) {
-		return "/Message/Children/Child[ChildIdentifiers/LAchildID='" + caseRef + "']";
+	/** The child's entry, by the LA child ID the case was given (the export carries it, not the case reference). */
+	private String child(String caseRef) {
+		String laChildId = jdbc.sql("select la_child_id from child_case where case_ref = ?")
+			.param(caseRef)
+			.query(String.class)
+			.single();
+		return "/Message/Children/Child[ChildIdentifiers/LAchildID='" + laChildId + "']";
 	}
 
 	private static String text(Document doc, String path) throws Exception {

@@ -44,9 +44,9 @@ class AccessTest extends ProcessTestSupport {
 		clockAt("2026-11-23T10:30:00Z");
 		north = newCaseRef("ACN");
 		south = newCaseRef("ACS");
-		referrals.receive(new ReferralRequest("REF-" + north, new ReferralRequest.Child(north, "N", "Child", "2016-05-01"),
+		referrals.receive(new ReferralRequest("REF-" + north, new ReferralRequest.Child(north, "N", "Child", "2016-05-01", "F"),
 				"2026-11-23T10:00:00", "2A", "north"));
-		referrals.receive(new ReferralRequest("REF-" + south, new ReferralRequest.Child(south, "S", "Child", "2016-05-01"),
+		referrals.receive(new ReferralRequest("REF-" + south, new ReferralRequest.Child(south, "S", "Child", "2016-05-01", "F"),
 				"2026-11-23T10:00:00", "2A", "south"));
 		northTask = taskService.createTaskQuery().processInstanceBusinessKey(north).singleResult().getId();
 		southTask = taskService.createTaskQuery().processInstanceBusinessKey(south).singleResult().getId();
@@ -201,7 +201,7 @@ class AccessTest extends ProcessTestSupport {
 
 	private static Map<String, Object> referral(String referralId, String caseRef, String team) {
 		return Map.of("referralId", referralId, "child",
-				Map.of("caseRef", caseRef, "givenName", "X", "familyName", "Y", "dateOfBirth", "2016-05-01"),
+				Map.of("caseRef", caseRef, "givenName", "X", "familyName", "Y", "dateOfBirth", "2016-05-01", "sex", "F"),
 				"receivedAt", "2026-11-20T09:00:00", "source", "2A", "team", team);
 	}
 

@@ -57,7 +57,7 @@ class ProblemDetailApiTest extends ProcessTestSupport {
 		Map<String, Object> bornAfter = new java.util.HashMap<>(referral("R-" + caseRef, caseRef, "2026-11-20T09:00:00",
 				"north"));
 		bornAfter.put("child", Map.of("caseRef", caseRef, "givenName", "Ada", "familyName", "Example", "dateOfBirth",
-				"2026-11-21"));
+				"2026-11-21", "sex", "F"));
 
 		ResponseEntity<String> answer = send(WORKER, HttpMethod.POST, "/api/referrals", bornAfter);
 
@@ -242,7 +242,7 @@ class ProblemDetailApiTest extends ProcessTestSupport {
 	private static Map<String, Object> referral(String referralId, String caseRef, String receivedAt, String team) {
 		return Map.of("referralId", referralId,
 				"child", Map.of("caseRef", caseRef, "givenName", "Ada", "familyName", "Example", "dateOfBirth",
-						"2018-03-04"),
+						"2018-03-04", "sex", "F"),
 				"receivedAt", receivedAt, "source", "2A", "team", team);
 	}
 
