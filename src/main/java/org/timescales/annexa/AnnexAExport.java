@@ -287,7 +287,7 @@ public class AnnexAExport {
 			rows.add(row(child, start).set(CIN_START, start)
 				.set(LAST_SEEN, lastSeen)
 				.set(CIN_CLOSURE, closed)
-				.set(CLOSURE_REASON, closed == null ? null : Codes.CLOSURE.of(Episode.reasonForClosure(closedBy)))
+				.set(CLOSURE_REASON, closed == null ? null : Codes.CLOSURE.of(e.reasonForClosure(closedBy)))
 				.set(CASE_STATUS, Codes.CASE_STATUS.of(status)));
 		}
 		return rows;
@@ -413,15 +413,17 @@ public class AnnexAExport {
 	}
 
 	/**
-	 * The child's own columns and who held the child, common to lists 1–9. Gender, ethnicity and
-	 * disability are not held yet: their cells stay blank ({@link Codes#GENDER} and {@link Codes#ETHNICITY}
-	 * are ready for the census codes once the referral records them).
+	 * The child's own columns and who held the child, common to lists 1–9: gender and ethnicity as the
+	 * referral recorded them (the census codes, in the template's wording). Disability is not held yet:
+	 * its cells stay blank.
 	 */
 	private static AnnexRow row(Child child, LocalDate on) {
 		ChildCase record = child.record();
 		LocalDate born = record.dateOfBirth();
 		Long age = born == null || on == null || on.isBefore(born) ? null : (long) Period.between(born, on).getYears();
 		return new AnnexRow(record.caseRef()).set(CHILD_ID, record.caseRef())
+			.set(GENDER, Codes.GENDER.of(record.sex()))
+			.set(ETHNICITY, Codes.ETHNICITY.of(record.ethnicity()))
 			.set(DATE_OF_BIRTH, born)
 			.set(AGE, age)
 			.set(TEAM, child.held().team())

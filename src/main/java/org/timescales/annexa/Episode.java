@@ -78,13 +78,16 @@ record Episode(ReferralRecord referral, Stage referralStage, List<Stage> followe
 	}
 
 	/**
-	 * The census's reason for closure (RC7, RC8, RC9) of the stage that closed the episode: no further
-	 * action or early help at the referral, the assessment or the section 47 enquiry is RC8 or RC9; a
-	 * plan closed at review or ended is RC7. An unknown reason is returned as recorded.
+	 * The census's reason for closure (RC7, RC8, RC9) of the stage that closed the episode, as the census
+	 * writes it (returns.CinCensusExport): RC8 and RC9 ("case closed after assessment") only for an
+	 * episode closed at its assessment with nothing after it (DfE rule 2990, 8825Q); every other closure,
+	 * no further action at the referral or a section 47 included, is RC7. An unknown reason is returned
+	 * as recorded.
 	 */
-	static String reasonForClosure(Stage closedBy) {
+	String reasonForClosure(Stage closedBy) {
 		String reason = String.valueOf(closedBy.cinClosureReason());
-		boolean atAssessment = closedBy.is(REFERRAL) || closedBy.is(SECTION_47);
+		boolean atAssessment = closedBy.is(REFERRAL) && closedBy.assessmentStartDate() != null
+				&& followers().isEmpty();
 		return switch (reason) {
 			case "NFA", "NO_ENQUIRY" -> atAssessment ? "RC8" : "RC7";
 			case "EARLY_HELP" -> atAssessment ? "RC9" : "RC7";

@@ -90,7 +90,7 @@ class AnnexATest extends ProcessTestSupport {
 					"Date of Birth", "Age", "Date of Referral", "Referral Source", "Referral NFA?",
 					"Number of Referrals in Last 12 Months", "Allocated Team", "Allocated Worker");
 			Row referral = rowOf(referrals, caseRef);
-			assertThat(values(referral)).containsExactly(caseRef, "", "", "2016-05-01", "9", "2025-06-02",
+			assertThat(values(referral)).containsExactly(caseRef, "b) Female", "", "2016-05-01", "9", "2025-06-02",
 					"e) 2A: Schools", "No", "1", "north", "worker.north");
 			assertThat(rowOf(referrals, later)).isNull();
 
@@ -101,7 +101,7 @@ class AnnexATest extends ProcessTestSupport {
 					"Was the child assessed as requiring LA children's social care support?", "Allocated Team",
 					"Allocated Worker");
 			// assessed for a child in need plan: children's social care support
-			assertThat(values(rowOf(assessments, caseRef))).containsExactly(caseRef, "", "", "2016-05-01", "9", "",
+			assertThat(values(rowOf(assessments, caseRef))).containsExactly(caseRef, "b) Female", "", "2016-05-01", "9", "",
 					"2025-06-03", "", "2025-08-15", "a) Yes", "north", "worker.north");
 
 			// every list of children keeps its headings, the child columns first
@@ -180,7 +180,7 @@ class AnnexATest extends ProcessTestSupport {
 
 		try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getBody()))) {
 			// gender, ethnicity and disability are not held
-			List<String> child = List.of(caseRef, "", "", "2016-05-01", "9");
+			List<String> child = List.of(caseRef, "b) Female", "", "2016-05-01", "9");
 			List<String> childWithDisability = concat(child, "");
 			assertThat(values(rowOf(workbook.getSheet("List 3"), caseRef))).containsExactlyElementsOf(
 					concat(child, "2025-09-01", "e) 2A: Schools", "No", "1", "north", "worker.north"));
