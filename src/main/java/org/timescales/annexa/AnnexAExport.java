@@ -21,6 +21,7 @@ import org.timescales.casefile.ChildCase;
 import org.timescales.casefile.Holdings;
 import org.timescales.casefile.ReferralRecord;
 import org.timescales.casehistory.CaseHistory;
+import org.timescales.casehistory.Episode;
 import org.timescales.casehistory.FieldUpdate;
 import org.timescales.casehistory.ProcessRun;
 import org.timescales.casehistory.Stage;

@@ -7,7 +7,9 @@
  * its case reference, each with what it recorded read as what it means ({@code cinClosureDate()},
  * {@code s47StartDate()}, …) and its clocks; the timeline's
  * {@link org.timescales.casehistory.ProcessRun processes} add the oversight of that work
- * (escalations, supervision) with their tasks and variable updates.
+ * (escalations, supervision) with their tasks and variable updates. A child in need
+ * {@link org.timescales.casehistory.Episode episode}, and the reason it closed, is counted one way for
+ * both returns.
  * <p>
  * What it hides: the engine's history API and its authorizations; how a process's variables are
  * merged (process scope over a task's own) and what they are called; and which processes are

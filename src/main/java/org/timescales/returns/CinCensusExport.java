@@ -3,13 +3,10 @@ package org.timescales.returns;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLOutputFactory;
@@ -23,14 +20,12 @@ import javax.xml.validation.Validator;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.timescales.audit.RecordViews;
-import org.timescales.calendar.London;
 import org.timescales.casefile.CaseRepository;
 import org.timescales.casefile.ChildCase;
-import org.timescales.casefile.ReferralRecord;
 import org.timescales.casehistory.CaseHistory;
+import org.timescales.casehistory.Episode;
 import org.timescales.casehistory.Stage;
 import org.timescales.clock.ClockRecord;
-import org.timescales.referral.ReferralVariables;
 import org.xml.sax.SAXParseException;
 
 import static org.timescales.pathway.PathwayVariables.CHILD_IN_NEED_PLAN;
@@ -80,12 +75,6 @@ public class CinCensusExport {
 
 	/** What the read log says each included child's record was read for. */
 	public static final String RECORD_VIEW = "cin-census";
-
-	private static final String REFERRAL = ReferralVariables.PROCESS_KEY;
-
-	/** The stages a child in need episode is made of (a period in care is not one of them). */
-	private static final Set<String> PATHWAY = Set.of(REFERRAL, SECTION_47, CHILD_PROTECTION_PLAN,
-			CHILD_IN_NEED_PLAN);
 
 	private static final Map<String, String> CATEGORY = Map.of("NEGLECT", "NEG", "PHYSICAL", "PHY", "SEXUAL", "SAB",
 			"EMOTIONAL", "EMO");
@@ -163,25 +152,6 @@ public class CinCensusExport {
 	private record Child(ChildCase child, List<Episode> episodes) {
 	}
 
-	/** One referral and the stages of the pathway that followed it. */
-	private record Episode(ReferralRecord referral, Stage referralStage, List<Stage> followers) {
-
-		List<Stage> of(String process) {
-			return followers.stream().filter(s -> s.is(process)).toList();
-		}
-
-		/** The referral's stage and its followers, in order. */
-		List<Stage> all() {
-			List<Stage> all = new ArrayList<>();
-			if (referralStage != null) {
-				all.add(referralStage);
-			}
-			all.addAll(followers);
-			return all;
-		}
-
-	}
-
 	private List<Child> children(LocalDate from, LocalDate to) {
 		List<Child> children = new ArrayList<>();
 		for (String caseRef : history.casesReferredBy(to)) {
@@ -198,53 +168,13 @@ public class CinCensusExport {
 	}
 
 	private List<Episode> episodes(String caseRef) {
-		List<Stage> stages = history.stages(caseRef).stream().filter(s -> PATHWAY.contains(s.process())).toList();
-		Map<String, Stage> byId = new HashMap<>();
-		stages.forEach(s -> byId.put(s.id(), s));
-		List<Episode> episodes = new ArrayList<>();
-		for (ReferralRecord referral : cases.referralsOf(caseRef)) {
-			Stage stage = referral.processInstanceId() == null ? null : byId.get(referral.processInstanceId());
-			episodes.add(new Episode(referral, stage, new ArrayList<>()));
-		}
-		// each later stage of the pathway belongs to the latest referral started before it
-		for (Stage s : stages) {
-			if (s.is(REFERRAL)) {
-				continue;
-			}
-			Episode owner = null;
-			for (Episode e : episodes) {
-				Instant started = e.referralStage() == null ? e.referral().receivedAt() : e.referralStage().startedAt();
-				if (!started.isAfter(s.startedAt())) {
-					owner = e;
-				}
-			}
-			if (owner != null) {
-				owner.followers().add(s);
-			}
-		}
-		return episodes;
+		return Episode.of(cases.referralsOf(caseRef), history.stages(caseRef));
 	}
 
 	private static boolean openIn(Episode e, LocalDate from, LocalDate to) {
-		LocalDate referred = referralDate(e);
-		LocalDate closed = closure(e) == null ? null : closure(e).cinClosureDate();
+		LocalDate referred = e.start();
+		LocalDate closed = e.closedBy() == null ? null : e.closedBy().cinClosureDate();
 		return !referred.isAfter(to) && (closed == null || !closed.isBefore(from));
-	}
-
-	private static LocalDate referralDate(Episode e) {
-		Instant received = e.referralStage() == null ? null : e.referralStage().referralReceivedAt();
-		return London.dateOf(received == null ? e.referral().receivedAt() : received);
-	}
-
-	/** The stage that closed the episode (the last to record a closure), if one did. */
-	private static Stage closure(Episode e) {
-		Stage closedBy = null;
-		for (Stage s : e.all()) {
-			if (s.cinClosureDate() != null) {
-				closedBy = s;
-			}
-		}
-		return closedBy;
 	}
 
 	// ---- writing
@@ -304,16 +234,16 @@ public class CinCensusExport {
 	private void details(XMLStreamWriter xml, Episode e, LocalDate from, LocalDate to) throws XMLStreamException {
 		Stage referral = e.referralStage();
 		xml.writeStartElement("CINdetails");
-		text(xml, "CINreferralDate", referralDate(e).toString());
+		text(xml, "CINreferralDate", e.start().toString());
 		String source = referral == null || referral.referralSource() == null ? e.referral().source()
 				: referral.referralSource();
 		text(xml, "ReferralSource", String.valueOf(source));
 		text(xml, "PrimaryNeedCode", "N0"); // not held: "Not stated"
-		Stage closedBy = closure(e);
+		Stage closedBy = e.closedBy();
 		LocalDate closed = closedBy == null ? null : within(closedBy.cinClosureDate(), to);
 		if (closed != null) {
 			text(xml, "CINclosureDate", closed.toString());
-			text(xml, "ReasonForClosure", reasonForClosure(closedBy, e));
+			text(xml, "ReasonForClosure", e.reasonForClosure(closedBy));
 		}
 		LocalDate assessed = referral == null ? null : within(referral.assessmentStartDate(), to);
 		// an assessment authorised before the year is last year's (DfE rule 8696: its end date in the year)
@@ -374,24 +304,6 @@ public class CinCensusExport {
 			xml.writeEndElement();
 		}
 		xml.writeEndElement();
-	}
-
-	/**
-	 * See the class comment; an unknown reason is written as recorded, and validation names it. RC8
-	 * and RC9 are "case closed after assessment": only for an episode closed at its assessment with
-	 * nothing after it (DfE rule 2990: no section 47, plan or protection plan with them; 8825Q: an
-	 * assessment on the episode).
-	 */
-	private static String reasonForClosure(Stage closedBy, Episode e) {
-		String reason = String.valueOf(closedBy.cinClosureReason());
-		boolean atAssessment = closedBy.is(REFERRAL) && closedBy.assessmentStartDate() != null
-				&& e.followers().isEmpty();
-		return switch (reason) {
-			case "NFA", "NO_ENQUIRY" -> atAssessment ? "RC8" : "RC7";
-			case "EARLY_HELP" -> atAssessment ? "RC9" : "RC7";
-			case "PLAN_ENDED" -> "RC7";
-			default -> reason;
-		};
 	}
 
 	/** NEGLECT → NEG, …; anything else is written as recorded, and validation names it. */

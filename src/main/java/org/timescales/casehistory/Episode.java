@@ -1,4 +1,4 @@
-package org.timescales.annexa;
+package org.timescales.casehistory;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,7 +10,6 @@ import java.util.Set;
 
 import org.timescales.calendar.London;
 import org.timescales.casefile.ReferralRecord;
-import org.timescales.casehistory.Stage;
 import org.timescales.referral.ReferralVariables;
 
 import static org.timescales.pathway.PathwayVariables.CHILD_IN_NEED_PLAN;
@@ -18,18 +17,19 @@ import static org.timescales.pathway.PathwayVariables.CHILD_PROTECTION_PLAN;
 import static org.timescales.pathway.PathwayVariables.SECTION_47;
 
 /**
- * A child in need episode as the CIN census counts it (returns.CinCensusExport): a referral and the
- * stages of the pathway that followed it, each later stage belonging to the latest referral started
- * before it; closed by the last of them to record a closure. A period in care is no stage of it.
+ * A child in need episode as the CIN census counts it: a referral and the stages of the pathway that
+ * followed it, each later stage belonging to the latest referral started before it; closed by the last
+ * of them to record a closure. A period in care is no stage of it. The CIN census and Annex A's list 6
+ * count episodes, and close them, this one way.
  */
-record Episode(ReferralRecord referral, Stage referralStage, List<Stage> followers) {
+public record Episode(ReferralRecord referral, Stage referralStage, List<Stage> followers) {
 
 	private static final String REFERRAL = ReferralVariables.PROCESS_KEY;
 
 	private static final Set<String> PATHWAY = Set.of(REFERRAL, SECTION_47, CHILD_PROTECTION_PLAN, CHILD_IN_NEED_PLAN);
 
 	/** The child's episodes, oldest referral first. */
-	static List<Episode> of(List<ReferralRecord> referrals, List<Stage> stages) {
+	public static List<Episode> of(List<ReferralRecord> referrals, List<Stage> stages) {
 		List<Stage> pathway = stages.stream().filter(s -> PATHWAY.contains(s.process())).toList();
 		Map<String, Stage> byId = new HashMap<>();
 		pathway.forEach(s -> byId.put(s.id(), s));
@@ -57,17 +57,17 @@ record Episode(ReferralRecord referral, Stage referralStage, List<Stage> followe
 	}
 
 	/** The date the referral was received, as recorded (and corrected) on it. */
-	LocalDate start() {
+	public LocalDate start() {
 		Instant received = referralStage == null ? null : referralStage.referralReceivedAt();
 		return London.dateOf(received == null ? referral.receivedAt() : received);
 	}
 
-	List<Stage> of(String process) {
+	public List<Stage> of(String process) {
 		return followers.stream().filter(s -> s.is(process)).toList();
 	}
 
 	/** The stage that closed the episode (the last to record a closure), if one did. */
-	Stage closedBy() {
+	public Stage closedBy() {
 		Stage closedBy = referralStage != null && referralStage.cinClosureDate() != null ? referralStage : null;
 		for (Stage s : followers) {
 			if (s.cinClosureDate() != null) {
@@ -84,7 +84,7 @@ record Episode(ReferralRecord referral, Stage referralStage, List<Stage> followe
 	 * no further action at the referral or a section 47 included, is RC7. An unknown reason is returned
 	 * as recorded.
 	 */
-	String reasonForClosure(Stage closedBy) {
+	public String reasonForClosure(Stage closedBy) {
 		String reason = String.valueOf(closedBy.cinClosureReason());
 		boolean atAssessment = closedBy.is(REFERRAL) && closedBy.assessmentStartDate() != null
 				&& followers().isEmpty();
