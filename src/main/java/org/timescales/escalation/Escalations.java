@@ -96,7 +96,7 @@ public class Escalations {
 	 * deadline gets no reminder: the escalation speaks for it.
 	 */
 	public void remind(long clockId) {
-		clockLedger.find(clockId).filter(ClockRecord::isOpen).ifPresent(this::remind);
+		clockLedger.find(clockId).filter(ClockRecord::isOpen).filter(this::workGoesOn).ifPresent(this::remind);
 	}
 
 	/** The reminder of process versions deployed before the watcher, from their own boundary timer. */
@@ -140,7 +140,26 @@ public class Escalations {
 					record.stoppedAt());
 			return;
 		}
+		if (!workGoesOn(record)) {
+			return;
+		}
 		escalate(record, tier, overdueTask);
+	}
+
+	/**
+	 * Whether the process whose work the clock times still runs. Every way the work ends stops its clock,
+	 * but an administrator may delete the process itself (Cockpit): its timers then went with it, and a
+	 * watcher raises nothing for it either.
+	 */
+	private boolean workGoesOn(ClockRecord record) {
+		boolean running = runtimeService.createProcessInstanceQuery()
+			.processInstanceId(record.processInstanceId())
+			.count() > 0;
+		if (!running) {
+			log.warn("Nothing raised for {} on {}: its process {} no longer runs (deleted?) but the clock is open",
+					record.ruleId(), record.caseRef(), record.processInstanceId());
+		}
+		return running;
 	}
 
 	/** The escalation of process versions deployed before the watcher, from their own boundary timer. */

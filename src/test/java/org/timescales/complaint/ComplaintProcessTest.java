@@ -68,6 +68,22 @@ class ComplaintProcessTest extends ProcessTestSupport {
 		assertThat(instance(pid)).hasPassed("EndEvent_ComplaintAnswered").isEnded();
 	}
 
+	/** An administrator deleting the process (Cockpit) took its timers with it before the watcher; still so. */
+	@Test
+	void aComplaintProcessDeletedByAnAdministratorRaisesNothingAfterwards() {
+		String caseRef = newCaseRef("CMPD");
+		String pid = complaintReceived(caseRef);
+		runtimeService.deleteProcessInstance(pid, "Recorded against the wrong child");
+
+		clockAt("2026-12-19T00:00:30Z");
+		executeDueJobsOf(pid);
+
+		assertThat(reviewTasks(caseRef, "tm.north")).isEmpty();
+		assertThat(outboxSubjects("tm.north@timescales.test", caseRef)).isEmpty();
+		assertThat(outboxSubjects("north-team@timescales.test", caseRef)).isEmpty();
+		assertThat(instance(watchOf(pid, "complaint-stage-1"))).isEnded();
+	}
+
 	/** A stage 1 complaint about the case received on Tuesday 1 December 2026 at 10:00, recorded at 11:00. */
 	private String complaintReceived(String caseRef) {
 		caseRecord(caseRef);
