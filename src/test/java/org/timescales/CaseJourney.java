@@ -67,7 +67,7 @@ public final class CaseJourney {
 	 */
 	public String assessedAsNeedingStrategyDiscussion(String referral, String startDate, String authorisedDate) {
 		test.complete(referral, "UserTask_CompleteAssessment", Map.of("assessmentStartDate", startDate,
-				"assessmentOutcome", "STRATEGY_DISCUSSION", "assessmentSummary", "Disclosure during assessment"));
+				"assessmentOutcome", "STRATEGY_DISCUSSION", "primaryNeedCode", "N1", "assessmentFactors", "3B", "assessmentSummary", "Disclosure during assessment"));
 		test.complete(referral, "UserTask_AuthoriseAssessment", Map.of("assessmentAuthorised", true,
 				"assessmentAuthorisedDate", authorisedDate, "managerComments", "Agreed: strategy discussion"));
 		return running("section47");

@@ -33,8 +33,10 @@ import static org.timescales.pathway.PathwayVariables.S47_OUTCOME;
 import static org.timescales.pathway.PathwayVariables.S47_START_DATE;
 import static org.timescales.pathway.PathwayVariables.STRATEGY_DISCUSSION_AT;
 import static org.timescales.referral.ReferralVariables.ASSESSMENT_AUTHORISED_DATE;
+import static org.timescales.referral.ReferralVariables.ASSESSMENT_FACTORS;
 import static org.timescales.referral.ReferralVariables.ASSESSMENT_OUTCOME;
 import static org.timescales.referral.ReferralVariables.ASSESSMENT_START_DATE;
+import static org.timescales.referral.ReferralVariables.PRIMARY_NEED_CODE;
 import static org.timescales.referral.ReferralVariables.REFERRAL_DECISION;
 import static org.timescales.referral.ReferralVariables.REFERRAL_DECISION_DATE;
 import static org.timescales.referral.ReferralVariables.REFERRAL_RECEIVED_AT;
@@ -117,6 +119,17 @@ public final class Stage {
 
 	public String assessmentOutcome() {
 		return text(ASSESSMENT_OUTCOME);
+	}
+
+	/** The primary need the assessment found (N1 … N9); null before the assessment is completed. */
+	public String primaryNeedCode() {
+		return text(PRIMARY_NEED_CODE);
+	}
+
+	/** The factors identified at assessment, as the census's codes; empty before it is completed. */
+	public List<String> assessmentFactors() {
+		String factors = text(ASSESSMENT_FACTORS);
+		return factors == null || factors.isBlank() ? List.of() : List.of(factors.split(","));
 	}
 
 	// ---- the section 47 enquiry (section47.bpmn)

@@ -27,6 +27,12 @@ public final class ReferralVariables {
 
 	public static final String ASSESSMENT_SUMMARY = "assessmentSummary";
 
+	/** The child's primary need as the assessment found it: a census code, N1 to N9 ({@link AssessmentCodes}). */
+	public static final String PRIMARY_NEED_CODE = "primaryNeedCode";
+
+	/** The factors identified at assessment: census codes joined by commas ("3B,4B"; "21" for none). */
+	public static final String ASSESSMENT_FACTORS = "assessmentFactors";
+
 	public static final String ASSESSMENT_AUTHORISED = "assessmentAuthorised";
 
 	public static final String ASSESSMENT_AUTHORISED_DATE = "assessmentAuthorisedDate";

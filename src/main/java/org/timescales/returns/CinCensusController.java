@@ -6,6 +6,7 @@ import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -19,10 +20,13 @@ import org.timescales.web.ApiProblem;
 
 /**
  * {@code GET /api/returns/cin-census?year=2026}: the DfE Children in Need census for the year ending
- * 31 March {@code year}, as XML validated against the DfE schema ({@link CinCensusExport}). For
- * auditors, team and service managers and administrators: anyone else gets 403, before anything is
- * read. Each child in the return is recorded in the read log ("cin-census"). An export that fails
- * validation is a 500 naming the problem: it is our bug, not the caller's.
+ * 31 March {@code year} (2025 or 2026, each in its own layout), as XML validated against that year's
+ * schema and checked against the DfE's error rules for it ({@link CinCensusExport}). For auditors,
+ * team and service managers and administrators: anyone else gets 403, before anything is read. Each
+ * child in the return is recorded in the read log ("cin-census"). A return the DfE's rules would reject
+ * is a 409 whose {@code failures} name each rule, child (LA child ID and case reference), field and
+ * value: the records must be put right first. An export that fails the schema is a 500 naming the
+ * problem: it is our bug, not the caller's.
  */
 @RestController
 class CinCensusController {
@@ -45,12 +49,19 @@ class CinCensusController {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
 					"Only auditors, managers and administrators may export the CIN census");
 		}
-		if (year < 2000 || year > 2100) {
-			throw new InvalidRequestException("year", "must be a census year such as 2026 (1 April 2025 to 31 March 2026)");
+		if (!CinCensusExport.YEARS.contains(year)) {
+			throw new InvalidRequestException("year", "must be a collection year Timescales has the layout of: 2025 (the"
+					+ " 2024-25 census, 1 April 2024 to 31 March 2025) or 2026 (the 2025-26 census)");
 		}
 		CinCensusExport.Census census;
 		try {
 			census = export.export(year);
+		}
+		catch (CinCensusExport.RejectedCensusException rejected) {
+			// what was recorded breaks the DfE's rules: each failure says which record to put right
+			ProblemDetail problem = ApiProblem.of(HttpStatus.CONFLICT, rejected.getMessage(), List.of());
+			problem.setProperty("failures", rejected.failures());
+			return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 		}
 		catch (CinCensusExport.InvalidCensusException invalid) {
 			// our export broke the DfE's schema: our fault, said plainly, as a problem detail

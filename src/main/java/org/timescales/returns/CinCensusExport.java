@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLOutputFactory;
@@ -26,6 +28,7 @@ import org.timescales.casehistory.CaseHistory;
 import org.timescales.casehistory.Episode;
 import org.timescales.casehistory.Stage;
 import org.timescales.clock.ClockRecord;
+import org.timescales.returns.rules.CensusRules;
 import org.xml.sax.SAXParseException;
 
 import static org.timescales.pathway.PathwayVariables.CHILD_IN_NEED_PLAN;
@@ -33,9 +36,12 @@ import static org.timescales.pathway.PathwayVariables.CHILD_PROTECTION_PLAN;
 import static org.timescales.pathway.PathwayVariables.SECTION_47;
 
 /**
- * The DfE Children in Need census for a collection year, as XML that validates against
- * {@code dfe/2026/CIN_schema.xsd} (the 2023-24 schema with the later collections' Sex, and
- * NumberOfPreviousCPP 0: see its header).
+ * The DfE Children in Need census for a collection year, as XML in that year's layout: the 2024-25
+ * collection ({@code year} 2025) validated against {@code dfe/2025/CIN_schema.xsd}, the 2025-26
+ * collection (2026) against {@code dfe/2026/CIN_schema.xsd} (each the 2023-24 schema with the later
+ * collections' Sex, and NumberOfPreviousCPP 0: see its header), then run through the DfE's error-type
+ * rules for that year ({@link CensusRules}). A return that breaks one does not leave: the DfE would
+ * reject it, and the refusal names each rule, child and field for the performance team to put right.
  * <p>
  * Census year Y covers 1 April Y-1 to 31 March Y. Every child with a CIN episode (a referral and what
  * followed it under the same case reference) open at any time in that period is included, with each
@@ -71,7 +77,8 @@ import static org.timescales.pathway.PathwayVariables.SECTION_47;
 @Component
 public class CinCensusExport {
 
-	public static final String SCHEMA = "dfe/2026/CIN_schema.xsd";
+	/** The collection years with a layout: the year each collection's reference date (31 March) falls in. */
+	public static final Set<Integer> YEARS = CensusRules.YEARS;
 
 	/** What the read log says each included child's record was read for. */
 	public static final String RECORD_VIEW = "cin-census";
@@ -85,13 +92,13 @@ public class CinCensusExport {
 
 	private final RecordViews views;
 
-	private final Schema schema;
+	private final Map<Integer, Schema> schemas;
 
 	CinCensusExport(CaseRepository cases, CaseHistory history, RecordViews views) {
 		this.cases = cases;
 		this.history = history;
 		this.views = views;
-		this.schema = loadSchema();
+		this.schemas = YEARS.stream().collect(Collectors.toMap(year -> year, CinCensusExport::loadSchema));
 	}
 
 	/** The census as XML, and the children in it. */
@@ -108,13 +115,52 @@ public class CinCensusExport {
 	}
 
 	/**
-	 * Builds, records in the read log (each child included) and validates the census of year
-	 * {@code year}; {@code null} when no child had an episode open in the year (the schema needs at
-	 * least one child).
+	 * A return the DfE's error-type rules reject: what was recorded must be put right first. Each
+	 * failure names the rule, the child (their LA child ID, and the case reference) and the field.
+	 */
+	public static class RejectedCensusException extends RuntimeException {
+
+		private final List<Failure> failures;
+
+		RejectedCensusException(int year, List<Failure> failures) {
+			super("The " + (year - 1) + "-" + (year % 100) + " CIN census breaks " + failures.size()
+					+ " of the DfE's error rules, so the DfE would reject it: " + failures.stream()
+						.limit(3)
+						.map(Failure::toString)
+						.collect(Collectors.joining("; ")) + (failures.size() > 3 ? "; …" : ""));
+			this.failures = List.copyOf(failures);
+		}
+
+		public List<Failure> failures() {
+			return failures;
+		}
+
+	}
+
+	/** A DfE rule a child breaks: what a performance officer needs to find and fix the record. */
+	public record Failure(String rule, String message, String laChildId, String caseRef, String field, String value) {
+
+		@Override
+		public String toString() {
+			return "rule " + rule + " (" + message + ") for child " + laChildId + " (case " + caseRef + "), " + field
+					+ (value == null ? " missing" : " = " + value);
+		}
+
+	}
+
+	/**
+	 * Builds, records in the read log (each child included), validates against the year's schema and
+	 * checks against the year's DfE rules the census of year {@code year}; {@code null} when no child
+	 * had an episode open in the year (the schema needs at least one child).
 	 *
+	 * @throws IllegalArgumentException when {@code year} is not one of {@link #YEARS}
 	 * @throws InvalidCensusException when the XML does not validate against the schema
+	 * @throws RejectedCensusException when a DfE error-type rule fires
 	 */
 	public Census export(int year) {
+		if (!YEARS.contains(year)) {
+			throw new IllegalArgumentException("No CIN census layout for " + year + ": only for " + YEARS);
+		}
 		LocalDate from = LocalDate.of(year - 1, 4, 1);
 		LocalDate to = LocalDate.of(year, 3, 31);
 		List<Child> children = children(from, to);
@@ -124,26 +170,42 @@ public class CinCensusExport {
 		List<String> caseRefs = children.stream().map(c -> c.child().caseRef()).toList();
 		caseRefs.forEach(caseRef -> views.record(caseRef, RECORD_VIEW));
 		String xml = write(year, to, children);
-		validate(xml);
+		validate(xml, year);
+		Map<String, String> caseRefOf = children.stream()
+			.collect(Collectors.toMap(c -> c.child().laChildId(), c -> c.child().caseRef()));
+		List<Failure> failures = CensusRules.check(xml, year)
+			.stream()
+			.map(f -> new Failure(f.rule(), f.message(), f.laChildId(), caseRefOf.get(f.laChildId()), f.field(),
+					f.value()))
+			.toList();
+		if (!failures.isEmpty()) {
+			throw new RejectedCensusException(year, failures);
+		}
 		return new Census(year, xml, caseRefs);
 	}
 
-	/** Validates against the schema; the message names the line and what is wrong. */
-	public void validate(String xml) {
-		Validator validator = schema.newValidator();
+	/** The schema of the collection year's layout. */
+	public static String schemaOf(int year) {
+		return "dfe/" + year + "/CIN_schema.xsd";
+	}
+
+	/** Validates against the year's schema; the message names the line and what is wrong. */
+	public void validate(String xml, int year) {
+		Validator validator = schemas.get(year).newValidator();
 		try {
 			validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
 			validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
 			validator.validate(new StreamSource(new StringReader(xml)));
 		}
 		catch (SAXParseException invalid) {
-			throw new InvalidCensusException("CIN census export does not validate against " + SCHEMA + " (line "
-					+ invalid.getLineNumber() + ", column " + invalid.getColumnNumber() + "): "
+			throw new InvalidCensusException("CIN census export does not validate against " + schemaOf(year)
+					+ " (line " + invalid.getLineNumber() + ", column " + invalid.getColumnNumber() + "): "
 					+ invalid.getMessage(), invalid);
 		}
 		catch (org.xml.sax.SAXException | IOException invalid) {
 			throw new InvalidCensusException(
-					"CIN census export does not validate against " + SCHEMA + ": " + invalid.getMessage(), invalid);
+					"CIN census export does not validate against " + schemaOf(year) + ": " + invalid.getMessage(),
+					invalid);
 		}
 	}
 
@@ -238,7 +300,10 @@ public class CinCensusExport {
 		String source = referral == null || referral.referralSource() == null ? e.referral().source()
 				: referral.referralSource();
 		text(xml, "ReferralSource", String.valueOf(source));
-		text(xml, "PrimaryNeedCode", "N0"); // not held: "Not stated"
+		// found at the assessment; an episode with none yet has its need "not stated"
+		String need = referral == null ? null : within(referral.assessmentStartDate(), to) == null ? null
+				: referral.primaryNeedCode();
+		text(xml, "PrimaryNeedCode", need == null ? "N0" : need);
 		Stage closedBy = e.closedBy();
 		LocalDate closed = closedBy == null ? null : within(closedBy.cinClosureDate(), to);
 		if (closed != null) {
@@ -251,7 +316,16 @@ public class CinCensusExport {
 		if (assessed != null && (authorised == null || !authorised.isBefore(from))) {
 			xml.writeStartElement("Assessments");
 			text(xml, "AssessmentActualStartDate", assessed.toString());
-			optional(xml, "AssessmentAuthorisationDate", within(referral.assessmentAuthorisedDate(), to));
+			LocalDate authorisedInYear = within(referral.assessmentAuthorisedDate(), to);
+			optional(xml, "AssessmentAuthorisationDate", authorisedInYear);
+			// the factors belong to the completed assessment (DfE rule 8614: only with an authorisation date)
+			if (authorisedInYear != null && !referral.assessmentFactors().isEmpty()) {
+				xml.writeStartElement("FactorsIdentifiedAtAssessment");
+				for (String factor : referral.assessmentFactors()) {
+					text(xml, "AssessmentFactors", factor);
+				}
+				xml.writeEndElement();
+			}
 			xml.writeEndElement();
 		}
 		for (Stage plan : e.of(CHILD_IN_NEED_PLAN)) {
@@ -329,15 +403,16 @@ public class CinCensusExport {
 	}
 
 
-	private static Schema loadSchema() {
+	private static Schema loadSchema(int year) {
+		String schema = schemaOf(year);
 		try {
 			SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
 			factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
 			factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-			return factory.newSchema(new StreamSource(new ClassPathResource(SCHEMA).getInputStream(), SCHEMA));
+			return factory.newSchema(new StreamSource(new ClassPathResource(schema).getInputStream(), schema));
 		}
 		catch (org.xml.sax.SAXException | IOException e) {
-			throw new IllegalStateException("Cannot load " + SCHEMA, e);
+			throw new IllegalStateException("Cannot load " + schema, e);
 		}
 	}
 

@@ -157,7 +157,7 @@ class AnnexATemplateTest extends ProcessTestSupport {
 				"referralDecisionDate", "2025-04-14", "decisionRationale", "Needs assessing"));
 		on("2025-05-30");
 		complete(referral, "UserTask_CompleteAssessment", Map.of("assessmentStartDate", "2025-04-15",
-				"assessmentOutcome", "CIN_PLAN", "assessmentSummary", "Child in need"));
+				"assessmentOutcome", "CIN_PLAN", "primaryNeedCode", "N1", "assessmentFactors", "3B", "assessmentSummary", "Child in need"));
 		complete(referral, "UserTask_AuthoriseAssessment", Map.of("assessmentAuthorised", true,
 				"assessmentAuthorisedDate", "2025-05-30", "managerComments", "Agreed"));
 

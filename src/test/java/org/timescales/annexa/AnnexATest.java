@@ -60,7 +60,7 @@ class AnnexATest extends ProcessTestSupport {
 		assertDone(HolderRequests.allocate(http, "tm.north", caseRef, "worker.north", null, "Assessment"));
 		on("2025-08-15");
 		complete(pid, "UserTask_CompleteAssessment", Map.of("assessmentStartDate", "2025-06-03", "assessmentOutcome",
-				"CIN_PLAN", "assessmentSummary", "Child in need"));
+				"CIN_PLAN", "primaryNeedCode", "N1", "assessmentFactors", "3B", "assessmentSummary", "Child in need"));
 		complete(pid, "UserTask_AuthoriseAssessment", Map.of("assessmentAuthorised", true, "assessmentAuthorisedDate",
 				"2025-08-15", "managerComments", "Agreed"));
 

@@ -150,7 +150,7 @@ class EngineSideDoorAttackTest extends ProcessTestSupport {
 		String pid = referredForAssessment(caseRef);
 		clockAt("2026-12-01T10:00:00Z");
 		complete(pid, "UserTask_CompleteAssessment", java.util.Map.of("assessmentStartDate", "2026-11-24",
-				"assessmentOutcome", "CIN_PLAN", "assessmentSummary", "Child in need: support at home"));
+				"assessmentOutcome", "CIN_PLAN", "primaryNeedCode", "N1", "assessmentFactors", "3B", "assessmentSummary", "Child in need: support at home"));
 		String authorise = task(pid, "UserTask_AuthoriseAssessment").getId();
 		// the summary and outcome are shown on the manager's form, not fields of it
 		Answer answer = EngineClient.rest(http, "tm.north").engine("POST", "/task/" + authorise + "/complete",

@@ -73,7 +73,7 @@ class MarkupInFormsBrowserTest extends ProcessTestSupport {
 		clockAt("2026-11-25T10:00:00Z");
 		taskService.claim(task(pid, "UserTask_CompleteAssessment").getId(), "worker.north");
 		complete(pid, "UserTask_CompleteAssessment", Map.of("assessmentStartDate", "2026-11-24", "assessmentOutcome",
-				"CIN_PLAN", "assessmentSummary", SUMMARY));
+				"CIN_PLAN", "primaryNeedCode", "N1", "assessmentFactors", "3B", "assessmentSummary", SUMMARY));
 		String authorise = task(pid, "UserTask_AuthoriseAssessment").getId();
 		// the browser works on the real clock
 		ClockUtil.reset();

@@ -229,6 +229,8 @@ final class YearReplay {
 				vars.put("assessmentOutcome", fate == Fate.ASSESSED ? (caseNo % 2 == 0 ? "NFA" : "EARLY_HELP")
 						: "STRATEGY_DISCUSSION");
 				vars.put("assessmentSummary", "Replayed assessment");
+				vars.put("primaryNeedCode", "N1");
+				vars.put("assessmentFactors", "3B");
 			}
 			case "UserTask_AuthoriseAssessment" -> {
 				manager = true;

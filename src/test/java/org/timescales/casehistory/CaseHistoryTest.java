@@ -44,7 +44,7 @@ class CaseHistoryTest extends ProcessTestSupport {
 		executeDueJobs();
 		clockAt("2027-02-01T10:00:00Z");
 		complete(referral, "UserTask_CompleteAssessment", Map.of("assessmentStartDate", "2026-11-24",
-				"assessmentOutcome", "CIN_PLAN", "assessmentSummary", "Done late"));
+				"assessmentOutcome", "CIN_PLAN", "primaryNeedCode", "N1", "assessmentFactors", "3B", "assessmentSummary", "Done late"));
 		clockAt("2027-02-01T11:00:00Z");
 		complete(referral, "UserTask_AuthoriseAssessment", Map.of("assessmentAuthorised", true,
 				"assessmentAuthorisedDate", "2027-02-01", "managerComments", "Late: see review"));

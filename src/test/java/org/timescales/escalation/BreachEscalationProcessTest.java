@@ -123,7 +123,7 @@ class BreachEscalationProcessTest extends ProcessTestSupport {
 		executeDueJobs();
 		clockAt("2027-02-01T10:00:00Z");
 		complete(pid, "UserTask_CompleteAssessment", Map.of("assessmentStartDate", "2026-11-24", "assessmentOutcome",
-				"NFA", "assessmentSummary", "Done late"));
+				"NFA", "primaryNeedCode", "N1", "assessmentFactors", "3B", "assessmentSummary", "Done late"));
 		complete(pid, "UserTask_AuthoriseAssessment", Map.of("assessmentAuthorised", true,
 				"assessmentAuthorisedDate", "2027-02-01", "managerComments", "Late: see review"));
 

@@ -139,7 +139,7 @@ class ReferralProcessTest extends ProcessTestSupport {
 		String pid = referredForAssessment(newCaseRef("AUTH"));
 		clockAt("2027-01-15T10:00:00Z");
 		complete(pid, "UserTask_CompleteAssessment", Map.of("assessmentStartDate", "2026-11-24", "assessmentOutcome",
-				"CIN_PLAN", "assessmentSummary", "Needs a child in need plan"));
+				"CIN_PLAN", "primaryNeedCode", "N1", "assessmentFactors", "3B", "assessmentSummary", "Needs a child in need plan"));
 
 		Task authorise = task(pid, "UserTask_AuthoriseAssessment");
 		assertThat(authorise.getAssignee()).isEqualTo("tm.north");
@@ -190,7 +190,7 @@ class ReferralProcessTest extends ProcessTestSupport {
 		String pid = referredForAssessment(newCaseRef("AEH"));
 		clockAt("2027-01-12T14:00:00Z");
 		complete(pid, "UserTask_CompleteAssessment", Map.of("assessmentStartDate", "2026-11-24", "assessmentOutcome",
-				"EARLY_HELP", "assessmentSummary", "Family hub can help"));
+				"EARLY_HELP", "primaryNeedCode", "N1", "assessmentFactors", "3B", "assessmentSummary", "Family hub can help"));
 		complete(pid, "UserTask_AuthoriseAssessment", Map.of("assessmentAuthorised", true,
 				"assessmentAuthorisedDate", "2027-01-12", "managerComments", "Agreed"));
 
@@ -204,10 +204,10 @@ class ReferralProcessTest extends ProcessTestSupport {
 		String pid = referredForAssessment(newCaseRef("ASD"));
 		clockAt("2027-01-15T10:00:00Z");
 		assertThatThrownBy(() -> complete(pid, "UserTask_CompleteAssessment", Map.of("assessmentStartDate",
-				"2026-11-20", "assessmentOutcome", "NFA", "assessmentSummary", "x")))
+				"2026-11-20", "assessmentOutcome", "NFA", "primaryNeedCode", "N1", "assessmentFactors", "3B", "assessmentSummary", "x")))
 			.hasMessageContaining("assessmentStartDate: 2026-11-20 is before referralReceivedAt (2026-11-23)");
 		assertThatThrownBy(() -> complete(pid, "UserTask_CompleteAssessment", Map.of("assessmentStartDate",
-				"2027-01-16", "assessmentOutcome", "NFA", "assessmentSummary", "x")))
+				"2027-01-16", "assessmentOutcome", "NFA", "primaryNeedCode", "N1", "assessmentFactors", "3B", "assessmentSummary", "x")))
 			.hasMessageContaining("assessmentStartDate: 2027-01-16 is in the future");
 		assertThat(task(pid, "UserTask_CompleteAssessment")).isNotNull();
 		assertThat(instance(pid)).isWaitingAtExactly("SubProcess_Assessment", "UserTask_CompleteAssessment")
@@ -219,7 +219,7 @@ class ReferralProcessTest extends ProcessTestSupport {
 		String pid = referredForAssessment(newCaseRef("AUTHLATE"));
 		clockAt("2027-02-01T10:00:00Z");
 		complete(pid, "UserTask_CompleteAssessment", Map.of("assessmentStartDate", "2026-11-24", "assessmentOutcome",
-				"NFA", "assessmentSummary", "No further action"));
+				"NFA", "primaryNeedCode", "N1", "assessmentFactors", "3B", "assessmentSummary", "No further action"));
 		complete(pid, "UserTask_AuthoriseAssessment", Map.of("assessmentAuthorised", true,
 				"assessmentAuthorisedDate", "2027-02-01", "managerComments", "Agreed, late"));
 
@@ -232,7 +232,7 @@ class ReferralProcessTest extends ProcessTestSupport {
 		String pid = referredForAssessment(newCaseRef("BACK"));
 		clockAt("2027-01-10T10:00:00Z");
 		complete(pid, "UserTask_CompleteAssessment", Map.of("assessmentStartDate", "2026-11-24", "assessmentOutcome",
-				"NFA", "assessmentSummary", "Draft"));
+				"NFA", "primaryNeedCode", "N1", "assessmentFactors", "3B", "assessmentSummary", "Draft"));
 		complete(pid, "UserTask_AuthoriseAssessment",
 				Map.of("assessmentAuthorised", false, "managerComments", "Speak to the school first"));
 

@@ -69,7 +69,7 @@ class CinCensusExportTest extends ProcessTestSupport {
 				"referralDecisionDate", "2025-07-07", "decisionRationale", "Needs assessing"));
 		on("2025-08-15");
 		complete(cinReferral, "UserTask_CompleteAssessment", Map.of("assessmentStartDate", "2025-07-08",
-				"assessmentOutcome", "CIN_PLAN", "assessmentSummary", "Child in need"));
+				"assessmentOutcome", "CIN_PLAN", "primaryNeedCode", "N1", "assessmentFactors", "3B", "assessmentSummary", "Child in need"));
 		complete(cinReferral, "UserTask_AuthoriseAssessment", Map.of("assessmentAuthorised", true,
 				"assessmentAuthorisedDate", "2025-08-15", "managerComments", "Agreed"));
 		String cin = instanceOf("childInNeedPlan", cinPlan);
@@ -128,7 +128,7 @@ class CinCensusExportTest extends ProcessTestSupport {
 
 		// valid against the DfE schema, checked here too
 		SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
-			.newSchema(new StreamSource(new ClassPathResource(CinCensusExport.SCHEMA).getInputStream()))
+			.newSchema(new StreamSource(new ClassPathResource(CinCensusExport.schemaOf(2026)).getInputStream()))
 			.newValidator()
 			.validate(new StreamSource(new StringReader(xml)));
 
@@ -215,7 +215,7 @@ class CinCensusExportTest extends ProcessTestSupport {
 	void anExportThatDoesNotValidateNamesTheProblem() {
 		String xml = "<Message><Children><Child><ChildIdentifiers><LAchildID>X</LAchildID>"
 				+ "<Sex>1</Sex></ChildIdentifiers></Child></Children></Message>";
-		assertThatThrownBy(() -> export.validate(xml)).isInstanceOf(CinCensusExport.InvalidCensusException.class)
+		assertThatThrownBy(() -> export.validate(xml, 2026)).isInstanceOf(CinCensusExport.InvalidCensusException.class)
 			.hasMessageContaining("dfe/2026/CIN_schema.xsd")
 			.hasMessageContaining("line 1")
 			.hasMessageContaining("'1'");

@@ -78,17 +78,30 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 
 	private static final long SEED = 20_260_331L;
 
-	private static final LocalDate FROM = LocalDate.of(2025, 4, 1);
+	/** Primary needs an assessment finds (N9 is for cases other than children in need). */
+	private static final List<String> NEEDS = List.of("N1", "N1", "N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8");
 
-	private static final LocalDate TO = LocalDate.of(2026, 3, 31);
+	/** Factors identified at assessment, the common ones. */
+	private static final List<String> FACTORS = List.of("1B", "2B", "3A", "3B", "4A", "4B", "5B", "6B", "7A", "10A",
+			"11A", "14A", "16A", "17A", "18C", "20", "24A");
+
+	/**
+	 * The collection year generated: the census of the year ending 31 March of it (2026: 2025-26, the
+	 * default; CinCensusDfeRulesTest also generates 2025). Every date below is written for 2026 and
+	 * moved back a year for each year earlier ({@link #on}).
+	 */
+	private int collectionYear = 2026;
+
+	private LocalDate from = LocalDate.of(2025, 4, 1);
+
+	private LocalDate to = LocalDate.of(2026, 3, 31);
 
 	/** Nothing is recorded after this day; the census is exported the morning after. */
-	private static final LocalDate HORIZON = LocalDate.of(2026, 6, 30);
+	private LocalDate horizon = LocalDate.of(2026, 6, 30);
 
 	private static final Path PROJECT = Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
 		.toAbsolutePath();
 
-	private static final Path OUR_SCHEMA = PROJECT.resolve("src/main/resources/dfe/2026/CIN_schema.xsd");
 
 	/** CI always has the shared folder beside the clone. */
 	private static final Path SHARED_SCHEMA = PROJECT.resolve("../shared/dfe/CIN_schema_2024.xsd").normalize();
@@ -158,23 +171,23 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 		Map<String, GeneratedChild> included = new TreeMap<>();
 		children.stream().filter(c -> !c.inCensus().isEmpty()).forEach(c -> included.put(c.caseRef, c));
 		List<Episode> generated = children.stream().flatMap(c -> c.episodes.stream()).toList();
-		assertThat(generated).filteredOn(e -> !e.referred.isBefore(FROM) && !e.referred.isAfter(TO))
+		assertThat(generated).filteredOn(e -> !e.referred.isBefore(from) && !e.referred.isAfter(to))
 			.as("episodes referred in the year").hasSizeBetween(40, 60);
 		assertThat(included.values().stream().flatMap(c -> c.inCensus().stream()))
-			.filteredOn(e -> e.referred.isBefore(FROM))
+			.filteredOn(e -> e.referred.isBefore(from))
 			.as("episodes referred before the year, open in it").hasSizeGreaterThanOrEqualTo(2);
-		assertThat(generated).filteredOn(e -> e.closed != null && e.closed.isBefore(FROM))
+		assertThat(generated).filteredOn(e -> e.closed != null && e.closed.isBefore(from))
 			.as("episodes closed before the year").hasSizeGreaterThanOrEqualTo(2);
-		assertThat(generated).filteredOn(e -> e.referred.isAfter(TO))
+		assertThat(generated).filteredOn(e -> e.referred.isAfter(to))
 			.as("episodes referred after the year").hasSizeGreaterThanOrEqualTo(5);
 		List<Plan> plans = included.values().stream().flatMap(c -> c.inCensus().stream()).flatMap(e -> e.plans.stream())
-			.filter(p -> !p.start.isAfter(TO)).toList();
+			.filter(p -> !p.start.isAfter(to)).toList();
 		assertThat(plans).as("second plans in the census").anyMatch(p -> p.previous == 1);
 		long firstPlans = plans.stream().filter(p -> p.previous == 0).count();
 		assertThat(firstPlans).as("first plans in the census").isPositive();
 
 		// 1. valid against our copy of the schema, and against the shared one but for NumberOfPreviousCPP 0
-		schema(new StreamSource(new ClassPathResource(CinCensusExport.SCHEMA).getInputStream())).newValidator()
+		schema(new StreamSource(new ClassPathResource(CinCensusExport.schemaOf(2026)).getInputStream())).newValidator()
 			.validate(new StreamSource(new StringReader(xml)));
 		List<SchemaError> errors = validate(schema(new StreamSource(SHARED_SCHEMA.toFile())), xml);
 		assertThat(errors).as("errors against " + SHARED_SCHEMA + " other than NumberOfPreviousCPP 0 and Sex")
@@ -218,7 +231,7 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 		assertThat(count(census, mine() + "/CINdetails/ChildProtectionPlans")).as("ChildProtectionPlans")
 			.isEqualTo(plans.size());
 		assertThat(count(census, mine() + "/CINdetails/ChildProtectionPlans/Reviews/CPPreviewDate")).as("CPPreviewDate")
-			.isEqualTo(plans.stream().flatMap(p -> p.reviews.stream()).filter(d -> !d.isAfter(TO)).count());
+			.isEqualTo(plans.stream().flatMap(p -> p.reviews.stream()).filter(d -> !d.isAfter(to)).count());
 		assertThat(count(census, mine() + "/CINdetails[CINclosureDate]")).as("closed in the year")
 			.isEqualTo(episodes.stream().filter(e -> within(e.closed) != null).count());
 		assertThat(count(census, mine() + "/CINdetails[ReferralNFA = 'true']")).as("ReferralNFA")
@@ -263,7 +276,7 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 			.containsExactly(episode.s47s.get(0).start.toString(), episode.s47s.get(1).start.toString());
 
 		GeneratedChild returning = special("SECOND_PLAN_AFTER_CLOSED_EPISODE");
-		assertThat(returning.episodes.get(0).closed).isBefore(FROM);
+		assertThat(returning.episodes.get(0).closed).isBefore(from);
 		assertThat(count(census, child(returning.caseRef) + "/CINdetails")).isEqualTo(1);
 		assertThat(text(census, child(returning.caseRef) + "/CINdetails/CINreferralDate"))
 			.isEqualTo(returning.episodes.get(1).referred.toString());
@@ -279,7 +292,7 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 			.allSatisfy(c -> assertThat(exported).doesNotContain(c.caseRef));
 
 		GeneratedChild reReferred = special("REFERRED_AGAIN_AFTER_YEAR");
-		assertThat(reReferred.episodes.get(1).referred).isAfter(TO);
+		assertThat(reReferred.episodes.get(1).referred).isAfter(to);
 		assertThat(texts(census, child(reReferred.caseRef) + "/CINdetails/CINreferralDate"))
 			.containsExactly(reReferred.episodes.get(0).referred.toString());
 
@@ -304,9 +317,9 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 		run();
 		drivenMillis = (System.nanoTime() - started) / 1_000_000;
 
-		clockAt(HORIZON.plusDays(1).atTime(9, 0).atZone(London.ZONE).toInstant());
+		clockAt(horizon.plusDays(1).atTime(9, 0).atZone(London.ZONE).toInstant());
 		ResponseEntity<String> response = http.withBasicAuth("auditor.one", "secret-auditor.one")
-			.getForEntity("/api/returns/cin-census?year=2026", String.class);
+			.getForEntity("/api/returns/cin-census?year=" + collectionYear, String.class);
 		assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
 		String xml = response.getBody();
 		// kept for the DfE's rules, which run in Python: bash ../shared/tools/cin-validate.sh <this file>
@@ -315,29 +328,45 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 		return xml;
 	}
 
+	/** Generates the collection year ending 31 March {@code year} instead of 2026's (before the export). */
+	void generateCollectionYear(int year) {
+		collectionYear = year;
+		from = on(2025, 4, 1);
+		to = on(2026, 3, 31);
+		horizon = on(2026, 6, 30);
+	}
+
+	/** A date of the 2026 collection's script, in the collection year generated. */
+	private LocalDate on(int year, int month, int day) {
+		return LocalDate.of(year - (2026 - collectionYear), month, day);
+	}
+
 	/** The LA child IDs of this run's children (the database holds other tests' children too). */
 	java.util.Set<String> generatedLaChildIds() {
 		return children.stream().map(c -> laChildIdOf(c.caseRef)).collect(java.util.stream.Collectors.toSet());
 	}
 
 	/**
-	 * Our 2025-26 schema is the shared 2023-24 one but for Sex in place of GenderCurrent (with its
+	 * Each collection year's schema (2024-25, 2025-26) is the shared 2023-24 one but for Sex in place
+	 * of GenderCurrent (with its
 	 * type), NumberOfPreviousCPP's type, comments and whitespace: a later edit of ours cannot drift
 	 * from the DfE's without this failing.
 	 */
-	@Test
-	void ourSchemaDiffersFromTheSharedOneOnlyInSexAndNumberOfPreviousCpp() throws Exception {
+	@org.junit.jupiter.params.ParameterizedTest(name = "the {0} layout")
+	@org.junit.jupiter.params.provider.ValueSource(ints = { 2025, 2026 })
+	void ourSchemaDiffersFromTheSharedOneOnlyInSexAndNumberOfPreviousCpp(int year) throws Exception {
+		Path ourSchema = PROJECT.resolve("src/main/resources/dfe/" + year + "/CIN_schema.xsd");
 		if (!Files.isRegularFile(SHARED_SCHEMA)) {
 			fail("The shared DfE schema is missing: expected " + SHARED_SCHEMA
 					+ " (../shared/dfe/CIN_schema_2024.xsd beside the project directory " + PROJECT + ")");
 		}
-		String ours = normalised(Files.readString(OUR_SCHEMA));
+		String ours = normalised(Files.readString(ourSchema));
 		String shared = normalised(Files.readString(SHARED_SCHEMA));
-		assertThat(occurrences(ours, OUR_PREVIOUS_CPP)).as("NumberOfPreviousCPP in " + OUR_SCHEMA).isEqualTo(1);
+		assertThat(occurrences(ours, OUR_PREVIOUS_CPP)).as("NumberOfPreviousCPP in " + ourSchema).isEqualTo(1);
 		assertThat(occurrences(shared, SHARED_PREVIOUS_CPP)).as("NumberOfPreviousCPP in " + SHARED_SCHEMA).isEqualTo(1);
-		assertThat(occurrences(ours, OUR_SEX)).as("Sex in " + OUR_SCHEMA).isEqualTo(1);
+		assertThat(occurrences(ours, OUR_SEX)).as("Sex in " + ourSchema).isEqualTo(1);
 		assertThat(occurrences(shared, SHARED_GENDER)).as("GenderCurrent in " + SHARED_SCHEMA).isEqualTo(1);
-		assertThat(occurrences(ours, SEX_TYPE)).as("sextype in " + OUR_SCHEMA).isEqualTo(1);
+		assertThat(occurrences(ours, SEX_TYPE)).as("sextype in " + ourSchema).isEqualTo(1);
 		String undone = ours.replace(OUR_PREVIOUS_CPP, SHARED_PREVIOUS_CPP).replace(OUR_SEX, SHARED_GENDER)
 			.replace(SEX_TYPE, "");
 		assertThat(tags(undone)).containsExactlyElementsOf(tags(shared));
@@ -362,27 +391,27 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 				}
 			}
 		}
-		int yearDays = (int) (TO.toEpochDay() - FROM.toEpochDay()) + 1;
+		int yearDays = (int) (to.toEpochDay() - from.toEpochDay()) + 1;
 		for (Kind kind : kinds) {
-			script(kind.name()).pathway(kind, workingDay(FROM.plusDays(random.nextInt(yearDays))));
+			script(kind.name()).pathway(kind, workingDay(from.plusDays(random.nextInt(yearDays))));
 		}
 
 		// before the year: two still open in it whatever the dice, the rest as they fall
-		script("BEFORE_PROTECTION_PLAN").pathway(Kind.PROTECTION_PLAN, workingDay(LocalDate.of(2025, 2, 3)));
-		script("BEFORE_CIN_PLAN").pathway(Kind.ASSESSMENT_CIN_PLAN, workingDay(LocalDate.of(2025, 2, 17)));
-		script("BEFORE_NFA").pathway(Kind.NFA_AT_REFERRAL, workingDay(LocalDate.of(2025, 2, 24)));
+		script("BEFORE_PROTECTION_PLAN").pathway(Kind.PROTECTION_PLAN, workingDay(on(2025, 2, 3)));
+		script("BEFORE_CIN_PLAN").pathway(Kind.ASSESSMENT_CIN_PLAN, workingDay(on(2025, 2, 17)));
+		script("BEFORE_NFA").pathway(Kind.NFA_AT_REFERRAL, workingDay(on(2025, 2, 24)));
 		for (Kind kind : List.of(Kind.ASSESSMENT_ONLY, Kind.PROTECTION_PLAN, Kind.ASSESSMENT_CIN_PLAN)) {
-			script("BEFORE_" + kind.name()).pathway(kind, workingDay(LocalDate.of(2025, 1, 6).plusDays(random.nextInt(80))));
+			script("BEFORE_" + kind.name()).pathway(kind, workingDay(on(2025, 1, 6).plusDays(random.nextInt(80))));
 		}
 
 		// after the year: not in it
 		for (Kind kind : List.of(Kind.NFA_AT_REFERRAL, Kind.ASSESSMENT_ONLY, Kind.PROTECTION_PLAN, Kind.NO_ENQUIRY)) {
-			script("AFTER_" + kind.name()).pathway(kind, workingDay(LocalDate.of(2026, 4, 1).plusDays(random.nextInt(70))));
+			script("AFTER_" + kind.name()).pathway(kind, workingDay(on(2026, 4, 1).plusDays(random.nextInt(70))));
 		}
 
 		// a second plan in the same episode: plan, child in need plan, stepped up, another plan
 		Script s = script("SECOND_PLAN_IN_EPISODE");
-		LocalDate day = workingDay(LocalDate.of(2025, 5, 12).plusDays(random.nextInt(14)));
+		LocalDate day = workingDay(on(2025, 5, 12).plusDays(random.nextInt(14)));
 		s.refer(day);
 		s.decide("STRATEGY_DISCUSSION");
 		LocalDate icpc = s.section47(day.atTime(15, 0), "ICPC", true);
@@ -394,13 +423,13 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 
 		// a second plan after an episode closed before the year
 		s = script("SECOND_PLAN_AFTER_CLOSED_EPISODE");
-		day = workingDay(LocalDate.of(2024, 10, 7));
+		day = workingDay(on(2024, 10, 7));
 		s.refer(day);
 		s.decide("STRATEGY_DISCUSSION");
 		icpc = s.section47(day.atTime(15, 0), "ICPC", true);
 		s.coreGroup(workingDay(icpc.plusDays(7)));
 		s.review(workingDay(icpc.plusDays(80)), "CLOSE");
-		day = workingDay(LocalDate.of(2025, 6, 2).plusDays(random.nextInt(60)));
+		day = workingDay(on(2025, 6, 2).plusDays(random.nextInt(60)));
 		s.refer(day);
 		s.decide("STRATEGY_DISCUSSION");
 		icpc = s.section47(day.atTime(15, 0), "ICPC", true);
@@ -408,18 +437,18 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 
 		// two episodes in the year
 		s = script("TWO_EPISODES_IN_YEAR");
-		s.pathway(Kind.NFA_AT_REFERRAL, workingDay(LocalDate.of(2025, 5, 6).plusDays(random.nextInt(30))));
-		s.pathway(Kind.ASSESSMENT_CIN_PLAN, workingDay(LocalDate.of(2025, 10, 6).plusDays(random.nextInt(30))));
+		s.pathway(Kind.NFA_AT_REFERRAL, workingDay(on(2025, 5, 6).plusDays(random.nextInt(30))));
+		s.pathway(Kind.ASSESSMENT_CIN_PLAN, workingDay(on(2025, 10, 6).plusDays(random.nextInt(30))));
 
 		// in the year, and again after it: only the first episode
 		s = script("REFERRED_AGAIN_AFTER_YEAR");
-		s.pathway(Kind.ASSESSMENT_ONLY, workingDay(LocalDate.of(2025, 11, 3).plusDays(random.nextInt(20))));
-		s.pathway(Kind.NFA_AT_REFERRAL, workingDay(LocalDate.of(2026, 4, 13).plusDays(random.nextInt(20))));
+		s.pathway(Kind.ASSESSMENT_ONLY, workingDay(on(2025, 11, 3).plusDays(random.nextInt(20))));
+		s.pathway(Kind.NFA_AT_REFERRAL, workingDay(on(2026, 4, 13).plusDays(random.nextInt(20))));
 	}
 
 	private Script script(String kind) {
 		GeneratedChild child = new GeneratedChild(runPrefix + "-" + (children.size() + 1), kind,
-				LocalDate.of(2008, 1, 1).plusDays(random.nextInt(15 * 365)));
+				on(2008, 1, 1).plusDays(random.nextInt(15 * 365)));
 		children.add(child);
 		return new Script(child);
 	}
@@ -550,10 +579,16 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 		LocalDate assessment(LocalDate referred, String outcome) {
 			LocalDate start = workingDay(referred.plusDays(random.nextInt(4)));
 			LocalDate authorised = workingDay(start.plusDays(14 + random.nextInt(50)));
+			String need = NEEDS.get(random.nextInt(NEEDS.size()));
+			// "no factors identified" only where the assessment ends the work; otherwise one to three factors
+			String factors = (outcome.equals("NFA") || outcome.equals("EARLY_HELP")) && random.nextInt(3) == 0 ? "21"
+					: String.join(", ", FACTORS.subList(random.nextInt(FACTORS.size() - 3), FACTORS.size()).subList(0,
+							1 + random.nextInt(3)));
 			if (step(authorised.atTime(17, 0), "assessment " + start + " authorised " + authorised + ": " + outcome,
 					() -> {
 						complete("UserTask_CompleteAssessment", Map.of("assessmentStartDate", start.toString(),
-								"assessmentOutcome", outcome, "assessmentSummary", "Generated"));
+								"assessmentOutcome", outcome, "primaryNeedCode", need, "assessmentFactors", factors,
+								"assessmentSummary", "Generated"));
 						complete("UserTask_AuthoriseAssessment", Map.of("assessmentAuthorised", true,
 								"assessmentAuthorisedDate", authorised.toString(), "managerComments", "Agreed"));
 					})) {
@@ -719,7 +754,7 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 
 		/** Queues a step at a London time; false, and nothing more for this child, once past the horizon. */
 		private boolean step(LocalDateTime at, String what, Runnable action) {
-			if (stopped || at.toLocalDate().isAfter(HORIZON)) {
+			if (stopped || at.toLocalDate().isAfter(horizon)) {
 				stopped = true;
 				return false;
 			}
@@ -747,7 +782,7 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 	}
 
 	/** A generated child, and what the census should say about each of its episodes. */
-	private static final class GeneratedChild {
+	private final class GeneratedChild {
 
 		final String caseRef;
 
@@ -773,13 +808,13 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 		/** The inclusion rule: referred by the end of the year and not closed before it began. */
 		List<Episode> inCensus() {
 			return episodes.stream()
-				.filter(e -> !e.referred.isAfter(TO) && (e.closed == null || !e.closed.isBefore(FROM)))
+				.filter(e -> !e.referred.isAfter(to) && (e.closed == null || !e.closed.isBefore(from)))
 				.toList();
 		}
 
 	}
 
-	private static final class Episode {
+	private final class Episode {
 
 		final LocalDate referred;
 
@@ -823,7 +858,7 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 			plans.stream().filter(p -> within(p.start) != null)
 				.forEach(p -> out.append(" | CPP ").append(p.start).append(" to ").append(or(within(p.end)))
 					.append(' ').append(p.initial).append('/').append(p.latest).append(" previous ").append(p.previous)
-					.append(" reviews ").append(p.reviews.stream().filter(d -> !d.isAfter(TO)).toList()));
+					.append(" reviews ").append(p.reviews.stream().filter(d -> !d.isAfter(to)).toList()));
 			return out.toString();
 		}
 
@@ -969,8 +1004,8 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 		return value == null ? "-" : value.toString();
 	}
 
-	private static LocalDate within(LocalDate date) {
-		return date == null || date.isAfter(TO) ? null : date;
+	private LocalDate within(LocalDate date) {
+		return date == null || date.isAfter(to) ? null : date;
 	}
 
 	/**
@@ -978,8 +1013,8 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 	 * not end before the year began: an assessment authorised, or a conference held, before 1 April is
 	 * last year's (DfE rules 8696, 8715).
 	 */
-	private static boolean inCensus(LocalDate start, LocalDate ended) {
-		return within(start) != null && (ended == null || !ended.isBefore(FROM));
+	private boolean inCensus(LocalDate start, LocalDate ended) {
+		return within(start) != null && (ended == null || !ended.isBefore(from));
 	}
 
 	private static NodeList nodes(Document doc, String path) throws Exception {

@@ -190,7 +190,7 @@ class CaseTimelineTest extends ProcessTestSupport {
 						"Reallocated to a senior practitioner", "newTargetDate", "2027-02-05")));
 		clockAt("2027-02-01T10:00:00Z");
 		as("worker.north", List.of("practitioner", "north"), () -> complete(pid, "UserTask_CompleteAssessment",
-				Map.of("assessmentStartDate", "2026-11-24", "assessmentOutcome", "NFA", "assessmentSummary",
+				Map.of("assessmentStartDate", "2026-11-24", "assessmentOutcome", "NFA", "primaryNeedCode", "N1", "assessmentFactors", "3B", "assessmentSummary",
 						"Done late")));
 		clockAt("2027-02-01T11:00:00Z");
 		as("tm.north", List.of("team-manager", "north"), () -> complete(pid, "UserTask_AuthoriseAssessment",
