@@ -285,7 +285,10 @@ public class AnnexAExport {
 				.filter(d -> !d.isBefore(start) && !d.isAfter(until))
 				.max(Comparator.naturalOrder())
 				.orElse(null);
+			// as the assessment found it; an episode not (yet) assessed leaves the cell blank
+			String need = e.referralStage() == null ? null : e.referralStage().primaryNeedCode();
 			rows.add(row(child, start).set(CIN_START, start)
+				.set(PRIMARY_NEED, Codes.NEED.of(need))
 				.set(LAST_SEEN, lastSeen)
 				.set(CIN_CLOSURE, closed)
 				.set(CLOSURE_REASON, closed == null ? null : Codes.CLOSURE.of(e.reasonForClosure(closedBy)))
