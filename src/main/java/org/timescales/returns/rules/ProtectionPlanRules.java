@@ -8,6 +8,10 @@ import java.util.List;
  */
 final class ProtectionPlanRules {
 
+	static final String START = "ChildProtectionPlans.CPPstartDate";
+
+	static final String END = "ChildProtectionPlans.CPPendDate";
+
 	static final List<CensusRule> RULES = List.of();
 
 	private ProtectionPlanRules() {
