@@ -121,8 +121,8 @@ final class CinPlanRules {
 				for (int j = 0; j < plans.size(); j++) {
 					CinPlan plan = plans.get(i);
 					CinPlan other = plans.get(j);
-					if (i != j && other.startDate() != null
-							&& within(plan.startDate(), other.startDate(), other.endDate(), census.referenceDate(), true)) {
+					if (i != j && within(plan.startDate(), other.startDate(), other.endDate(), census.referenceDate(),
+							true)) {
 						report.fired(child, START, plan.startDate());
 						report.fired(child, START, other.startDate());
 						report.fired(child, END, other.endDate());

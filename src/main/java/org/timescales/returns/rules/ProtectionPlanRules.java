@@ -51,7 +51,8 @@ final class ProtectionPlanRules {
 					"Latest Category of Abuse code missing or invalid (see Category of Abuse table in CIN Census code set)",
 					(census, report) -> eachPlan(census, (child, episode, cpp) -> {
 						if (!CATEGORIES_OF_ABUSE.contains(String.valueOf(cpp.latestCategoryOfAbuse()))) {
-							report.fired(child, "ChildProtectionPlans.LatestCategoryOfAbuse", cpp.latestCategoryOfAbuse());
+							report.fired(child, "ChildProtectionPlans.LatestCategoryOfAbuse",
+									cpp.latestCategoryOfAbuse());
 						}
 					})),
 			// cin2022_23/rule_8905.py
@@ -159,7 +160,8 @@ final class ProtectionPlanRules {
 						}
 					})),
 			// cin2022_23/rule_8565.py
-			new CensusRule("8565", "Activity shown after a case has been closed", ProtectionPlanRules::activityAfterClosure),
+			new CensusRule("8565", "Activity shown after a case has been closed",
+					ProtectionPlanRules::activityAfterClosure),
 			// cin2022_23/rule_2885.py
 			new CensusRule("2885",
 					"Child protection plan shown as starting a different day to the initial child protection conference.",
@@ -212,7 +214,8 @@ final class ProtectionPlanRules {
 				for (int j = 0; j < cpps.size(); j++) {
 					ChildProtectionPlan cpp = cpps.get(i);
 					ChildProtectionPlan other = cpps.get(j);
-					if (i != j && within(cpp.startDate(), other.startDate(), other.endDate(), census.referenceDate(), true)) {
+					if (i != j && within(cpp.startDate(), other.startDate(), other.endDate(), census.referenceDate(),
+							true)) {
 						report.fired(child, START, cpp.startDate());
 						report.fired(child, START, other.startDate());
 						report.fired(child, END, other.endDate());
@@ -294,7 +297,9 @@ final class ProtectionPlanRules {
 				.toList();
 			List<LocalDate> conferences = s47s.isEmpty() ? listOfNullable(episode.dateOfInitialCpc())
 					: s47s.stream().map(Section47::dateOfInitialCpc).filter(d -> d != null).toList();
-			List<ChildProtectionPlan> off = starting.stream().filter(cpp -> !conferences.contains(cpp.startDate())).toList();
+			List<ChildProtectionPlan> off = starting.stream()
+				.filter(cpp -> !conferences.contains(cpp.startDate()))
+				.toList();
 			off.forEach(cpp -> report.fired(child, START, cpp.startDate()));
 			if (off.size() == starting.size()) {
 				if (s47s.isEmpty()) {

@@ -103,8 +103,8 @@ final class Section47Rules {
 			// cin2022_23/rule_8875.py
 			new CensusRule("8875", "The Date of Initial Child Protection Conference cannot be a weekend",
 					(census, report) -> eachSection47(census, (child, episode, s47) -> {
-						if (s47.dateOfInitialCpc() != null && (s47.dateOfInitialCpc().getDayOfWeek() == DayOfWeek.SATURDAY
-								|| s47.dateOfInitialCpc().getDayOfWeek() == DayOfWeek.SUNDAY)) {
+						DayOfWeek day = s47.dateOfInitialCpc() == null ? null : s47.dateOfInitialCpc().getDayOfWeek();
+						if (day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY) {
 							report.fired(child, INITIAL_CPC, s47.dateOfInitialCpc());
 						}
 					})));
