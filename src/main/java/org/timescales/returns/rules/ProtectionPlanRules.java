@@ -46,6 +46,7 @@ final class ProtectionPlanRules {
 			ProtectionPlanRules::morePlansThanConferences);
 
 	static final List<CensusRule> RULES = List.of(
+			RULE_2883,
 			// cin2022_23/rule_8910.py
 			new CensusRule("8910",
 					"Latest Category of Abuse code missing or invalid (see Category of Abuse table in CIN Census code set)",

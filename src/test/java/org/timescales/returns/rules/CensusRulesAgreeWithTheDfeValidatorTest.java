@@ -46,6 +46,12 @@ class CensusRulesAgreeWithTheDfeValidatorTest {
 	static final Map<String, String> NOT_CROSS_CHECKED = Map.of("8500",
 			"a child with no LAchildID makes the validator itself fail (cannot convert NaN to integer)");
 
+	/**
+	 * Rules the validator reports for the whole return, naming no child: compared as whether they fire
+	 * on a file at all (ours name every child concerned, for the refusal to point at).
+	 */
+	static final Set<String> RETURN_LEVEL = Set.of("2883");
+
 	@Test
 	void everyPortedRuleFiresForTheSameChildrenAsTheDfeValidator() throws Exception {
 		assumeTrue(Files.isRegularFile(SCRIPT), "the DfE validator is not beside this clone: " + SCRIPT);
@@ -58,11 +64,13 @@ class CensusRulesAgreeWithTheDfeValidatorTest {
 		Set<String> firedSomewhere = new TreeSet<>();
 		for (Path file : files) {
 			String xml = Files.readString(file);
-			Set<String> theirs = new TreeSet<>(validatorErrors(file));
-			theirs.removeIf(hit -> !ported.contains(rule(hit)));
+			Set<String> theirs = validatorErrors(file).stream()
+				.filter(hit -> ported.contains(rule(hit)))
+				.map(CensusRulesAgreeWithTheDfeValidatorTest::returnLevel)
+				.collect(Collectors.toCollection(TreeSet::new));
 			Set<String> ours = CensusRules.check(xml, 2026)
 				.stream()
-				.map(f -> f.rule() + " " + f.laChildId())
+				.map(f -> returnLevel(f.rule() + " " + f.laChildId()))
 				.collect(Collectors.toCollection(TreeSet::new));
 			assertThat(ours).as("the rules ours and the DfE validator's fire on " + file.getFileName())
 				.containsExactlyElementsOf(theirs);
@@ -72,6 +80,11 @@ class CensusRulesAgreeWithTheDfeValidatorTest {
 		untested.removeAll(firedSomewhere);
 		untested.removeAll(NOT_CROSS_CHECKED.keySet());
 		assertThat(untested).as("ported rules no corpus child breaks").isEmpty();
+	}
+
+	/** "2883 (the return)" for a return-level rule's hit, whichever child it names. */
+	private static String returnLevel(String hit) {
+		return RETURN_LEVEL.contains(rule(hit)) ? rule(hit) + " (the return)" : hit;
 	}
 
 	private static String rule(String hit) {
