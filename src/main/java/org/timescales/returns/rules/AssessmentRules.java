@@ -86,10 +86,11 @@ final class AssessmentRules {
 							report.fired(child, EpisodeRules.REFERRAL_DATE, e.cinReferralDate());
 						}
 					})),
-			// cin2022_23/rule_8696.py
+			// cin2022_23/rule_8696.py: with no reference date nothing is outside the year (pandas' NaT)
 			new CensusRule("8696", "Assessment end date must fall within the census year",
 					(census, report) -> each(census, (child, e, a) -> {
-						if (a.authorisationDate() != null && !EpisodeRules.within(a.authorisationDate(), census)) {
+						if (a.authorisationDate() != null && census.referenceDate() != null
+								&& !EpisodeRules.within(a.authorisationDate(), census)) {
 							report.fired(child, AUTHORISATION, a.authorisationDate());
 						}
 					})));
