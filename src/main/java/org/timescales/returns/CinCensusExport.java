@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -142,7 +143,8 @@ public class CinCensusExport {
 
 		@Override
 		public String toString() {
-			return "rule " + rule + " (" + message + ") for child " + laChildId + " (case " + caseRef + "), " + field
+			String who = laChildId == null ? "the return" : "child " + laChildId + " (case " + caseRef + ")";
+			return "rule " + rule + " (" + message + ") for " + who + ", " + field
 					+ (value == null ? " missing" : " = " + value);
 		}
 
@@ -171,8 +173,8 @@ public class CinCensusExport {
 		caseRefs.forEach(caseRef -> views.record(caseRef, RECORD_VIEW));
 		String xml = write(year, to, children);
 		validate(xml, year);
-		Map<String, String> caseRefOf = children.stream()
-			.collect(Collectors.toMap(c -> c.child().laChildId(), c -> c.child().caseRef()));
+		Map<String, String> caseRefOf = new HashMap<>();
+		children.forEach(c -> caseRefOf.put(c.child().laChildId(), c.child().caseRef()));
 		List<Failure> failures = CensusRules.check(xml, year)
 			.stream()
 			.map(f -> new Failure(f.rule(), f.message(), f.laChildId(), caseRefOf.get(f.laChildId()), f.field(),

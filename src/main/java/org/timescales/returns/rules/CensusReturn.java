@@ -19,9 +19,10 @@ import org.xml.sax.InputSource;
  * into its modules (the DfE's tables: ChildIdentifiers, ChildCharacteristics, Disabilities,
  * CINdetails, Assessments, CINplanDates, Section47, ChildProtectionPlans, Reviews). Codes stay the
  * text the file holds, so a rule can say a code is not the DfE's; a date that is not an
- * {@code xs:date} reads as null (the schema has already refused it).
+ * {@code xs:date} reads as null (the schema has already refused it). {@code year} is the header's
+ * collection year as written.
  */
-public record CensusReturn(LocalDate referenceDate, List<Child> children) {
+public record CensusReturn(String year, LocalDate referenceDate, List<Child> children) {
 
 	/** The first day of the collection year: 1 April before the reference date (31 March). */
 	public LocalDate collectionStart() {
@@ -73,6 +74,7 @@ public record CensusReturn(LocalDate referenceDate, List<Child> children) {
 		}
 		Element message = doc.getDocumentElement();
 		Element details = first(first(message, "Header"), "CollectionDetails");
+		String year = text(details, "Year");
 		LocalDate reference = date(text(details, "ReferenceDate"));
 		List<Child> children = new ArrayList<>();
 		for (Element child : all(first(message, "Children"), "Child")) {
@@ -87,7 +89,7 @@ public record CensusReturn(LocalDate referenceDate, List<Child> children) {
 					date(text(ids, "ExpectedPersonBirthDate")), text(ids, "Sex"), date(text(ids, "PersonDeathDate")),
 					text(characteristics, "Ethnicity"), disabilities, episodes));
 		}
-		return new CensusReturn(reference, List.copyOf(children));
+		return new CensusReturn(year, reference, List.copyOf(children));
 	}
 
 	private static CinDetails cinDetails(Element e) {

@@ -18,8 +18,8 @@ public final class CensusRules {
 	public static final Set<Integer> YEARS = Set.of(2025, 2026);
 
 	private static final List<CensusRule> RULES_2024_25 = Stream
-		.of(ChildRules.RULES, EpisodeRules.RULES, AssessmentRules.RULES, CinPlanRules.RULES, Section47Rules.RULES,
-			ProtectionPlanRules.RULES)
+		.of(ChildRules.RULES, ChildRules.NOT_CROSS_CHECKED, EpisodeRules.RULES, AssessmentRules.RULES,
+				AssessmentRules.NOT_CROSS_CHECKED, CinPlanRules.RULES, Section47Rules.RULES, ProtectionPlanRules.RULES)
 		.flatMap(List::stream)
 		.toList();
 

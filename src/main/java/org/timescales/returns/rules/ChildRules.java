@@ -105,11 +105,13 @@ final class ChildRules {
 			// cin2024_25/rule_4180.py
 			perChild("4180", "Sex must be provided and equal M, F, or U", SEX, Child::sex,
 					child -> !Set.of("M", "F", "U").contains(String.valueOf(child.sex()))),
-			// cin2022_23/rule_100.py: the header's Year is not parsed, so this holds the reference date to
-			// 31 March of its own year where the DfE holds it to 31 March of <Year>; it names no child
+			// cin2022_23/rule_100.py: the reference date is 31 March of the header's Year; it names no child
 			new CensusRule("100", "Reference Date is incorrect", (census, report) -> {
 				LocalDate reference = census.referenceDate();
-				if (reference == null || reference.getMonth() != Month.MARCH || reference.getDayOfMonth() != 31) {
+				boolean matches = reference != null && census.year() != null
+						&& census.year().equals(Integer.toString(reference.getYear()))
+						&& reference.getMonth() == Month.MARCH && reference.getDayOfMonth() == 31;
+				if (!matches) {
 					report.fired(NO_CHILD, "Header.ReferenceDate", reference);
 				}
 			}),

@@ -8,7 +8,8 @@ public record RuleFailure(String rule, String message, String laChildId, String 
 
 	@Override
 	public String toString() {
-		return "DfE rule " + rule + " (" + message + "): child " + laChildId + ", " + field + "="
+		return "DfE rule " + rule + " (" + message + "): " + (laChildId == null ? "the return" : "child " + laChildId)
+				+ ", " + field + "="
 				+ (value == null ? "missing" : value);
 	}
 

@@ -44,7 +44,11 @@ class CensusRulesAgreeWithTheDfeValidatorTest {
 	 * on their own.
 	 */
 	static final Map<String, String> NOT_CROSS_CHECKED = Map.of("8500",
-			"a child with no LAchildID makes the validator itself fail (cannot convert NaN to integer)");
+			"a child with no LAchildID makes the validator itself fail (cannot convert NaN to integer)", "8540",
+			"the validator never reports it: it pushes its results under a column name the engine drops", "8614",
+			"the validator crashes (unhashable type: 'list') whenever it should fire", "8898",
+			"the validator crashes (unhashable type: 'list') whenever it should fire", "8869",
+			"the validator compares the list of factors with the text \"21\", so it never fires");
 
 	/**
 	 * Rules the validator reports for the whole return, naming no child: compared as whether they fire
@@ -70,6 +74,7 @@ class CensusRulesAgreeWithTheDfeValidatorTest {
 				.collect(Collectors.toCollection(TreeSet::new));
 			Set<String> ours = CensusRules.check(xml, 2026)
 				.stream()
+				.filter(f -> !NOT_CROSS_CHECKED.containsKey(f.rule()))
 				.map(f -> returnLevel(f.rule() + " " + f.laChildId()))
 				.collect(Collectors.toCollection(TreeSet::new));
 			assertThat(ours).as("the rules ours and the DfE validator's fire on " + file.getFileName())
