@@ -124,8 +124,9 @@ public class CinCensusExport {
 		private final List<Failure> failures;
 
 		RejectedCensusException(int year, List<Failure> failures) {
-			super("The " + (year - 1) + "-" + (year % 100) + " CIN census breaks " + failures.size()
-					+ " of the DfE's error rules, so the DfE would reject it: " + failures.stream()
+			super("The " + (year - 1) + "-" + (year % 100) + " CIN census breaks the DfE's error rules "
+					+ failures.stream().map(Failure::rule).distinct().collect(Collectors.joining(", ")) + " ("
+					+ failures.size() + " failures), so the DfE would reject it: " + failures.stream()
 						.limit(3)
 						.map(Failure::toString)
 						.collect(Collectors.joining("; ")) + (failures.size() > 3 ? "; …" : ""));
