@@ -90,7 +90,7 @@ public final class CensusCodes {
 			problems.add("must name at least one CIN census disability code (NONE when the child has no disability)");
 			return problems;
 		}
-		List<String> unknown = codes.stream().filter(c -> c == null || !DISABILITY.contains(c)).toList();
+		List<String> unknown = codes.stream().filter(c -> c == null || !DISABILITY.contains(c)).distinct().limit(5).toList();
 		if (!unknown.isEmpty()) {
 			// echoed, but never at length: the answer repeats what was sent
 			problems.add("holds " + String.join(", ", unknown.stream().map(c -> c == null || c.length() <= 8 ? String.valueOf(c)
@@ -101,7 +101,7 @@ public final class CensusCodes {
 			problems.add("may not hold NONE with another code (DfE rule 8790)");
 		}
 		Set<String> seen = new HashSet<>();
-		List<String> twice = codes.stream().filter(c -> c != null && !seen.add(c)).distinct().toList();
+		List<String> twice = codes.stream().filter(c -> c != null && !seen.add(c) && DISABILITY.contains(c)).distinct().toList();
 		if (!twice.isEmpty()) {
 			problems.add("holds " + String.join(", ", twice) + " more than once (DfE rule 8794)");
 		}
