@@ -39,6 +39,8 @@ class TableOwnershipTest {
 			Map.entry("child_case", "casefile"), Map.entry("referral", "casefile"),
 			// Holdings: allocations and transfers, written by the allocation module through it
 			Map.entry("allocation", "casefile"), Map.entry("case_transfer", "casefile"),
+			// ChildDetails: every change of a child's census details
+			Map.entry("child_detail_change", "casefile"),
 			// ClockLedger (opened, stopped, extended); ClockChanges writes the corrections of the dates
 			Map.entry("clock", "clock"), Map.entry("correction", "clock"),
 			// EscalationLedger: raised and acknowledged by Escalations

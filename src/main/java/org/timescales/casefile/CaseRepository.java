@@ -23,7 +23,7 @@ public class CaseRepository {
 
 	private final JdbcClient jdbc;
 
-	private static final String COLUMNS = "case_ref, given_name, family_name, date_of_birth, team, la_child_id, sex, ethnicity";
+	private static final String COLUMNS = "case_ref, given_name, family_name, date_of_birth, team, la_child_id, sex, ethnicity, upn, upn_unknown, disabilities";
 
 	CaseRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -61,6 +61,36 @@ public class CaseRepository {
 				.params(ethnicity, caseRef)
 				.update();
 		}
+	}
+
+	/**
+	 * Records what a later referral brings of the child's census details where the case has none yet:
+	 * sex and ethnicity as {@link #recordMissingCharacteristics}, the UPN or why it is unknown when neither
+	 * is recorded, the disabilities when none are. What was recorded first is kept; changing it is
+	 * {@link ChildDetails}'s, with a reason.
+	 */
+	public void recordMissingCensusDetails(String caseRef, String sex, String ethnicity, String upn, String upnUnknown,
+			List<String> disabilities) {
+		recordMissingCharacteristics(caseRef, sex, ethnicity);
+		if (upn != null || upnUnknown != null) {
+			jdbc.sql("update child_case set upn = ?, upn_unknown = ? where case_ref = ? and upn is null and upn_unknown is null")
+				.params(upn, upnUnknown, caseRef)
+				.update();
+		}
+		if (disabilities != null && !disabilities.isEmpty()) {
+			jdbc.sql("update child_case set disabilities = ? where case_ref = ? and disabilities is null")
+				.params(joined(disabilities), caseRef)
+				.update();
+		}
+	}
+
+	/** The census codes as the {@code disabilities} column holds them: joined by ',', null for none. */
+	static String joined(List<String> disabilities) {
+		return disabilities == null || disabilities.isEmpty() ? null : String.join(",", disabilities);
+	}
+
+	static List<String> split(String disabilities) {
+		return disabilities == null || disabilities.isBlank() ? List.of() : List.of(disabilities.split(","));
 	}
 
 	/** Gives every case recorded without an LA child identifier one; how many there were. */
@@ -133,10 +163,11 @@ public class CaseRepository {
 		String laChildId = child.laChildId() == null ? newLaChildId(child.caseRef()) : child.laChildId();
 		jdbc.sql("""
 				insert into child_case (case_ref, given_name, family_name, date_of_birth, team, created_at, held_since,
-				la_child_id, sex, ethnicity)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				la_child_id, sex, ethnicity, upn, upn_unknown, disabilities)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(child.caseRef(), child.givenName(), child.familyName(), child.dateOfBirth(), child.team(), utc(now),
-					utc(heldSince), laChildId, child.sex(), child.ethnicity())
+					utc(heldSince), laChildId, child.sex(), child.ethnicity(), child.upn(), child.upnUnknown(),
+					joined(child.disabilities()))
 			.update();
 	}
 
@@ -174,7 +205,7 @@ public class CaseRepository {
 	private static ChildCase childCase(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new ChildCase(rs.getString("case_ref"), rs.getString("given_name"), rs.getString("family_name"),
 				rs.getObject("date_of_birth", LocalDate.class), rs.getString("team"), rs.getString("la_child_id"), rs.getString("sex"),
-				rs.getString("ethnicity"));
+				rs.getString("ethnicity"), rs.getString("upn"), rs.getString("upn_unknown"), split(rs.getString("disabilities")));
 	}
 
 	private static ReferralRecord referral(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -24,10 +24,13 @@ public class CaseViews {
 
 	private final CaseStages stages;
 
+	private final ChildDetails details;
+
 	private final ApplicationEventPublisher events;
 
-	CaseViews(CaseRepository cases, Holdings holdings, CaseClocks clocks, CaseStages stages,
+	CaseViews(CaseRepository cases, Holdings holdings, CaseClocks clocks, CaseStages stages, ChildDetails details,
 			ApplicationEventPublisher events) {
+		this.details = details;
 		this.cases = cases;
 		this.holdings = holdings;
 		this.clocks = clocks;
@@ -35,8 +38,12 @@ public class CaseViews {
 		this.events = events;
 	}
 
-	/** {@code sex} and {@code ethnicity}: the CIN census's codes, null where not recorded. */
-	public record Child(String givenName, String familyName, LocalDate dateOfBirth, String sex, String ethnicity) {
+	/**
+	 * {@code sex}, {@code ethnicity}, {@code upnUnknown} and {@code disabilities}: the CIN census's codes, null
+	 * (disabilities empty) where not recorded; {@code upn} the unique pupil number, never with {@code upnUnknown}.
+	 */
+	public record Child(String givenName, String familyName, LocalDate dateOfBirth, String sex, String ethnicity,
+			String upn, String upnUnknown, List<String> disabilities) {
 	}
 
 	public record Referral(String referralId, Instant receivedAt, String source, String team, String processInstanceId) {
@@ -47,8 +54,12 @@ public class CaseViews {
 			String reason, String endedBy, String endedBecause) {
 	}
 
-	/** {@code laChildId}: the LA child identifier the CIN census carries. */
-	public record CaseView(String caseRef, String laChildId, Child child, String team, String allocatedWorker, String supervisor,
+	/**
+	 * {@code laChildId}: the LA child identifier the CIN census carries; {@code childDetailChanges}: every
+	 * change of the child's census details after the referral, oldest first.
+	 */
+	public record CaseView(String caseRef, String laChildId, Child child, List<ChildDetails.Change> childDetailChanges,
+			String team, String allocatedWorker, String supervisor,
 			List<AllocationView> allocations, List<Transfer> transfers, List<Referral> referrals,
 			List<CaseStages.Stage> stages, List<ClockView> clocks) {
 	}
@@ -64,8 +75,8 @@ public class CaseViews {
 		List<Allocation> allocations = holdings.allocationsOf(caseRef);
 		Allocation current = allocations.stream().filter(Allocation::current).findFirst().orElse(null);
 		return new CaseView(child.caseRef(), child.laChildId(), new Child(child.givenName(), child.familyName(), child.dateOfBirth(),
-				child.sex(), child.ethnicity()),
-				child.team(), current == null ? null : current.worker(), current == null ? null : current.supervisor(),
+				child.sex(), child.ethnicity(), child.upn(), child.upnUnknown(), child.disabilities()),
+				details.changesOf(caseRef), child.team(), current == null ? null : current.worker(), current == null ? null : current.supervisor(),
 				allocations.stream()
 					.map(a -> new AllocationView(a.worker(), a.team(), a.supervisor(), a.from(), a.to(), a.by(),
 							a.reason(), a.endedBy(), a.endedBecause()))

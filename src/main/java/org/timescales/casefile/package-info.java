@@ -8,12 +8,15 @@
  * Other modules use {@link org.timescales.casefile.CaseRepository} (cases, referrals, the case's row lock
  * that serialises changes of who holds it), {@link org.timescales.casefile.Holdings} (allocations, transfers,
  * who held the child at an instant), {@link org.timescales.casefile.ReferralDates} (a corrected receipt
- * date), the records {@link org.timescales.casefile.ChildCase},
+ * date), {@link org.timescales.casefile.ChildDetails} (the audited change of the child's census details: sex,
+ * ethnicity, UPN or why it is unknown, disabilities), {@link org.timescales.casefile.CensusCodes} (the census's
+ * codes, the DfE's UPN rules), the records {@link org.timescales.casefile.ChildCase},
  * {@link org.timescales.casefile.ReferralRecord}, {@link org.timescales.casefile.Allocation} and
  * {@link org.timescales.casefile.Transfer}, and the API's views {@link org.timescales.casefile.CaseViews},
  * {@link org.timescales.casefile.CaseClocks} and {@link org.timescales.casefile.ClockView}. It owns the
- * tables {@code child_case}, {@code referral}, {@code allocation} and {@code case_transfer}; the controller
- * and {@code CaseStages} (the stages, from the engine's history) are internal.
+ * tables {@code child_case}, {@code referral}, {@code allocation}, {@code case_transfer} and
+ * {@code child_detail_change}; the controller and {@code CaseStages} (the stages, from the engine's history)
+ * are internal.
  * <p>
  * Depends on {@code clock} (the ledger's clocks; the watchers' process key, left out of the stages),
  * {@code escalation} (each clock's escalations), {@code system} (SQL times) and {@code refusal} (404). It

@@ -21,6 +21,7 @@ import org.timescales.casefile.CaseClocks;
 import org.timescales.casefile.CaseRepository;
 import org.timescales.casefile.CensusCodes;
 import org.timescales.casefile.ChildCase;
+import org.timescales.casefile.ChildDetails;
 import org.timescales.casefile.ClockView;
 import org.timescales.casefile.LaChildIds;
 import org.timescales.casefile.ReferralRecord;
@@ -102,6 +103,10 @@ public class ReferralService {
 			errors.add(new FieldError("child.ethnicity",
 					"is not a CIN census ethnicity code (e.g. WBRI, MWBC, AIND, BAFR, CHNE, OOTH, REFU, NOBT)"));
 		}
+		String upn = blankAsNull(ChildDetails.normalUpn(request.child().upn()));
+		String upnUnknown = blankAsNull(request.child().upnUnknown());
+		List<String> disabilities = ChildDetails.normalCodes(request.child().disabilities());
+		errors.addAll(ChildDetails.problems("child.", upn, upnUnknown, disabilities));
 		String laChildId = laChildId(request.child().laChildId(), errors);
 		if (knownChild.isPresent() && laChildId != null && !laChildId.equals(knownChild.get().laChildId())) {
 			errors.add(new FieldError("child.laChildId",
@@ -117,11 +122,11 @@ public class ReferralService {
 						"child.laChildId: another child already has this LA child ID");
 			}
 			cases.insertCase(new ChildCase(caseRef, request.child().givenName().strip(),
-					request.child().familyName().strip(), dateOfBirth, request.team(), laChildId, sex, ethnicity), now,
-					receivedAt);
+					request.child().familyName().strip(), dateOfBirth, request.team(), laChildId, sex, ethnicity, upn, upnUnknown, disabilities),
+					now, receivedAt);
 		}
 		else {
-			cases.recordMissingCharacteristics(caseRef, sex, ethnicity);
+			cases.recordMissingCensusDetails(caseRef, sex, ethnicity, upn, upnUnknown, disabilities);
 		}
 		String team = knownChild.map(ChildCase::team).orElse(request.team());
 		ProcessInstance process = runtimeService.startProcessInstanceByKey(PROCESS_KEY, caseRef,
@@ -131,6 +136,10 @@ public class ReferralService {
 				process.getId());
 		cases.insertReferral(referral, now);
 		return new Received(referral, true, clocks.ofProcessInstance(process.getId()));
+	}
+
+	private static String blankAsNull(String text) {
+		return text == null || text.isBlank() ? null : text.strip();
 	}
 
 	private static String laChildId(String text, List<FieldError> errors) {

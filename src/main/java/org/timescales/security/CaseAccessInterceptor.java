@@ -18,6 +18,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration
 class CaseAccessInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
+	/** The change of a child's census details (casefile's CaseController), which answers with the case. */
+	private static final String ANSWERS_THE_CASE = "/api/cases/{caseRef}/child-details";
+
 	private final CaseAccess access;
 
 	CaseAccessInterceptor(CaseAccess access) {
@@ -40,6 +43,10 @@ class CaseAccessInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 				access.requireRead(caseRef);
 			}
 			else {
+				if (ANSWERS_THE_CASE.equals(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE))) {
+					// a command that answers with the child's record: only for those who may read it (not the front door)
+					access.requireRead(caseRef);
+				}
 				access.requireWrite(caseRef);
 			}
 		}

@@ -139,6 +139,74 @@ class ReferralApiTest extends ProcessTestSupport {
 	}
 
 	@Test
+	void aReferralRecordsTheUpnOrWhyItIsUnknownAndTheDisabilities() throws Exception {
+		// LA 201, check letter Z (DfE rule 1510); sent in small letters, recorded in capitals
+		String caseRef = newCaseRef("UPN");
+		Map<String, Object> good = referral("R1-" + caseRef, caseRef, "2026-11-20T09:00:00", "north");
+		((Map<String, Object>) good.get("child")).put("upn", "z201000012345");
+		((Map<String, Object>) good.get("child")).put("disabilities", List.of("MOB", "AUT"));
+		assertThat(post(good).getStatusCode().value()).isEqualTo(201);
+		JsonNode shown = json.readTree(get("/api/cases/" + caseRef).getBody());
+		assertThat(shown.at("/child/upn").asText()).isEqualTo("Z201000012345");
+		assertThat(shown.at("/child/upnUnknown").isNull()).isTrue();
+		assertThat(json.convertValue(shown.at("/child/disabilities"), List.class)).containsExactly("MOB", "AUT");
+		assertThat(shown.get("childDetailChanges")).isEmpty();
+
+		// a later referral fills in only what is missing: these are kept
+		Map<String, Object> later = referral("R2-" + caseRef, caseRef, "2026-11-20T10:00:00", "north");
+		((Map<String, Object>) later.get("child")).put("upnUnknown", "UN2");
+		((Map<String, Object>) later.get("child")).put("disabilities", List.of("NONE"));
+		assertThat(post(later).getStatusCode().value()).isEqualTo(201);
+		shown = json.readTree(get("/api/cases/" + caseRef).getBody());
+		assertThat(shown.at("/child/upn").asText()).isEqualTo("Z201000012345");
+		assertThat(shown.at("/child/upnUnknown").isNull()).isTrue();
+		assertThat(json.convertValue(shown.at("/child/disabilities"), List.class)).containsExactly("MOB", "AUT");
+
+		// a child recorded without them: a later referral records them
+		String without = newCaseRef("NOUPN");
+		assertThat(post(referral("R1-" + without, without, "2026-11-20T09:00:00", "north")).getStatusCode().value())
+			.isEqualTo(201);
+		shown = json.readTree(get("/api/cases/" + without).getBody());
+		assertThat(shown.at("/child/upn").isNull()).isTrue();
+		assertThat(shown.at("/child/disabilities")).isEmpty();
+		Map<String, Object> fills = referral("R2-" + without, without, "2026-11-20T10:00:00", "north");
+		((Map<String, Object>) fills.get("child")).put("upnUnknown", "UN1");
+		((Map<String, Object>) fills.get("child")).put("disabilities", List.of("NONE"));
+		assertThat(post(fills).getStatusCode().value()).isEqualTo(201);
+		shown = json.readTree(get("/api/cases/" + without).getBody());
+		assertThat(shown.at("/child/upnUnknown").asText()).isEqualTo("UN1");
+		assertThat(json.convertValue(shown.at("/child/disabilities"), List.class)).containsExactly("NONE");
+	}
+
+	@Test
+	void aBadUpnUpnUnknownOrDisabilityIs400NamingTheFieldAndCreatesNothing() throws Exception {
+		String caseRef = newCaseRef("BADUPN");
+		int n = 0;
+		for (Map.Entry<String, Object> bad : List.<Map.Entry<String, Object>>of(Map.entry("upn", "A201000012345"),
+				Map.entry("upn", "Z2010000123"), Map.entry("upn", "Z201000O12345"), Map.entry("upn", "A950000178301"),
+				Map.entry("upnUnknown", "UN0"), Map.entry("disabilities", List.of("NONE", "HEAR")),
+				Map.entry("disabilities", List.of("VIS", "VIS")), Map.entry("disabilities", List.of("DEAF")),
+				Map.entry("disabilities", List.of()), Map.entry("disabilities", "MOB"))) {
+			Map<String, Object> request = referral("R" + n++ + "-" + caseRef, caseRef, "2026-11-20T09:00:00", "north");
+			((Map<String, Object>) request.get("child")).put(bad.getKey(), bad.getValue());
+			assertRefused(request, "child." + bad.getKey());
+		}
+		Map<String, Object> wrongLetter = referral("RL-" + caseRef, caseRef, "2026-11-20T09:00:00", "north");
+		((Map<String, Object>) wrongLetter.get("child")).put("upn", "A201000012345");
+		assertThat(post(wrongLetter).getBody()).contains("\"detail\":\"child.upn has the wrong check letter (expected Z)\"");
+		// both: refused on upnUnknown
+		Map<String, Object> both = referral("RB-" + caseRef, caseRef, "2026-11-20T09:00:00", "north");
+		((Map<String, Object>) both.get("child")).put("upn", "Z201000012345");
+		((Map<String, Object>) both.get("child")).put("upnUnknown", "UN1");
+		assertRefused(both, "child.upnUnknown");
+		assertThat(json.readTree(post(both).getBody()).get("errors").findValuesAsText("field"))
+			.containsExactly("child.upnUnknown");
+
+		assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseRef).count()).isZero();
+		assertThat(get("/api/cases/" + caseRef).getStatusCode().value()).isEqualTo(404);
+	}
+
+	@Test
 	void aCaseHasAnLaChildIdTheCensusAcceptsWhateverItsReference() throws Exception {
 		// the case reference's letters and digits, when the front door sends none
 		String caseRef = newCaseRef("LA");
