@@ -97,7 +97,9 @@ public abstract class ProcessTestSupport {
 	/** Receives a referral for the north team, received at the given London date-time. */
 	protected ReferralService.Received referral(String caseRef, String receivedAt) {
 		return referrals.receive(new ReferralRequest("REF-" + caseRef,
-				new ReferralRequest.Child(caseRef, "Test", "Child", "2016-05-01", "F"), receivedAt, "2A", "north"));
+				new ReferralRequest.Child(caseRef, "Test", "Child", "2016-05-01", "F", null, null, null, null,
+						List.of("NONE")),
+				receivedAt, "2A", "north"));
 	}
 
 	/**

@@ -149,15 +149,28 @@ public class AnnexAExport {
 			}
 			Child child = new Child(record, history.stages(caseRef), cases.referralsOf(caseRef),
 					holdings.heldAt(caseRef, London.endOfDay(span.to()), record.team()));
-			lists.get(REFERRALS).addAll(referrals(child, span));
-			lists.get(ASSESSMENTS).addAll(assessments(child, span));
-			lists.get(ENQUIRIES).addAll(enquiries(child, span));
-			lists.get(CHILDREN_IN_NEED).addAll(episodes(child, span));
-			lists.get(PROTECTION_PLANS).addAll(protectionPlans(child, span));
-			lists.get(IN_CARE).addAll(periodsInCare(child, span));
-			lists.get(CARE_LEAVERS).addAll(careLeavers(child, span));
+			add(lists, REFERRALS, referrals(child, span), record);
+			add(lists, ASSESSMENTS, assessments(child, span), record);
+			add(lists, ENQUIRIES, enquiries(child, span), record);
+			add(lists, CHILDREN_IN_NEED, episodes(child, span), record);
+			add(lists, PROTECTION_PLANS, protectionPlans(child, span), record);
+			add(lists, IN_CARE, periodsInCare(child, span), record);
+			add(lists, CARE_LEAVERS, careLeavers(child, span), record);
 		}
 		return lists;
+	}
+
+	/**
+	 * Adds a child's rows to a list, with whether the child has a disability where the list asks it
+	 * (lists 4-8 "Does the Child have a Disability", list 9 "Disability").
+	 */
+	private static void add(Map<AnnexList, List<AnnexRow>> lists, AnnexList list, List<AnnexRow> rows,
+			ChildCase record) {
+		String disabled = Codes.YES_NO_LETTERED.of(disabled(record));
+		Stream.of(DISABILITY, CARE_LEAVER_DISABILITY)
+			.filter(heading -> list.column(heading).isPresent())
+			.forEach(heading -> rows.forEach(row -> row.set(heading, disabled)));
+		lists.get(list).addAll(rows);
 	}
 
 	/** List 3: the referrals received in the period. */
@@ -418,8 +431,8 @@ public class AnnexAExport {
 
 	/**
 	 * The child's own columns and who held the child, common to lists 1–9: gender and ethnicity as the
-	 * referral recorded them (the census codes, in the template's wording). Disability is not held yet:
-	 * its cells stay blank.
+	 * referral recorded them (the census codes, in the template's wording). Whether the child has a
+	 * disability is set per list, in lists 4-9 ({@link #lists}).
 	 */
 	private static AnnexRow row(Child child, LocalDate on) {
 		ChildCase record = child.record();
@@ -428,6 +441,7 @@ public class AnnexAExport {
 		return new AnnexRow(record.caseRef()).set(CHILD_ID, record.caseRef())
 			.set(GENDER, Codes.GENDER.of(record.sex()))
 			.set(ETHNICITY, Codes.ETHNICITY.of(record.ethnicity()))
+
 			.set(DATE_OF_BIRTH, born)
 			.set(AGE, age)
 			.set(TEAM, child.held().team())
@@ -435,6 +449,11 @@ public class AnnexAExport {
 	}
 
 	// ---- helpers
+
+	/** Whether the census's disability codes say the child has one (NONE: no); null when none are recorded. */
+	private static Boolean disabled(ChildCase record) {
+		return record.disabilities().isEmpty() ? null : !record.disabilities().equals(List.of("NONE"));
+	}
 
 	/** The date the latest met occurrence of a stage's clock stopped, up to the end of the span. */
 	private static LocalDate lastMet(Stage stage, String ruleId, Span span) {

@@ -31,6 +31,9 @@ final class AnnexALists {
 
 	static final String DISABILITY = "Does the Child have a Disability";
 
+	/** List 9's heading for the same. */
+	static final String CARE_LEAVER_DISABILITY = "Disability";
+
 	static final String TEAM = "Allocated Team";
 
 	static final String WORKER = "Allocated Worker";
@@ -228,7 +231,7 @@ final class AnnexALists {
 	/** Adopters are not modelled: the list has its headings and no rows. */
 	static final AnnexList ADOPTERS = new AnnexList(11,
 			List.of(text("Individual adopter identifier"), text("Family identifier"), code(GENDER, Codes.GENDER),
-					code(ETHNICITY, Codes.ETHNICITY), code("Disability", Codes.YES_NO_LETTERED),
+					code(ETHNICITY, Codes.ETHNICITY), code(CARE_LEAVER_DISABILITY, Codes.YES_NO_LETTERED),
 					text("Is the (prospective) adopter fostering for adoption?"), date("Date enquiry received"),
 					date("Date Stage 1 started"), date("Date Stage 1 ended"), date("Date Stage 2 started"),
 					date("Date Stage 2 ended"), date("Date application submitted"), date("Date application approved"),

@@ -110,6 +110,11 @@ public class CaseRepository {
 			.optional();
 	}
 
+	/** The case of the child with this unique pupil number, if any (one child per UPN: DfE rule 1520). */
+	public Optional<String> caseWithUpn(String upn) {
+		return jdbc.sql("select case_ref from child_case where upn = ?").param(upn).query(String.class).optional();
+	}
+
 	/** An LA child identifier no child has: the case reference's letters and digits where they fit. */
 	public String newLaChildId(String caseRef) {
 		String candidate = LaChildIds.fromCaseRef(caseRef);

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.timescales.refusal.FieldError;
@@ -107,6 +109,10 @@ public class ChildDetails {
 			throw new InvalidRequestException(errors);
 		}
 		ChildCase child = cases.lock(caseRef).orElseThrow(() -> new NotFoundException("No case with reference " + caseRef));
+		if (upn != null && cases.caseWithUpn(upn).filter(other -> !other.equals(caseRef)).isPresent()) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT,
+					"upn: another child already has this UPN (DfE rule 1520: one child per UPN)");
+		}
 		Map<String, String[]> changed = new LinkedHashMap<>();
 		String newSex = sex == null ? child.sex() : sex;
 		String newEthnicity = ethnicity == null ? child.ethnicity() : ethnicity;

@@ -115,6 +115,11 @@ public class ReferralService {
 		if (!errors.isEmpty()) {
 			throw new InvalidRequestException(errors);
 		}
+		if (upn != null && cases.caseWithUpn(upn).filter(other -> !other.equals(caseRef)).isPresent()) {
+			// as for the LA child ID: the case is not named
+			throw new ResponseStatusException(HttpStatus.CONFLICT,
+					"child.upn: another child already has this UPN (DfE rule 1520: one child per UPN)");
+		}
 		if (knownChild.isEmpty()) {
 			if (laChildId != null && cases.caseWithLaChildId(laChildId).isPresent()) {
 				// said without naming the case: the front door may not see every team's children

@@ -51,15 +51,18 @@ import static org.timescales.pathway.PathwayVariables.SECTION_47;
  * on the forms, as corrected) and the clock ledger (the ICPC target, the review conferences), never
  * from when someone clicked.
  * <p>
- * Values Timescales does not hold, and what is written instead (all from the schema's own codes):
+ * Where each value comes from, and what is written when it was not recorded (the schema's own codes):
  * <ul>
  * <li>{@code Sex} (required), recorded at referral: {@code U} for a case recorded before it was.</li>
  * <li>{@code Ethnicity} (required), optional at referral: {@code NOBT}, "Information not yet
  * obtained", when not given.</li>
- * <li>{@code PrimaryNeedCode} (optional): {@code N0}, "Not stated".</li>
- * <li>{@code UPN}, {@code FormerUPN}, {@code UPNunknown}, {@code Disabilities},
- * {@code AssessmentFactors}, {@code AssessmentInternalReviewDate}, {@code ExpectedPersonBirthDate},
- * {@code PersonDeathDate}: optional, not written.</li>
+ * <li>{@code UPN} or {@code UPNunknown} and {@code Disabilities}: recorded at referral or since
+ * ({@code POST /api/cases/{ref}/child-details}); not written when not recorded (DfE rule 8540 then
+ * refuses a return whose child had further action without a disability code).</li>
+ * <li>{@code PrimaryNeedCode} and {@code AssessmentFactors}: recorded on the assessment form; an episode
+ * not assessed has {@code N0}, "Not stated".</li>
+ * <li>{@code FormerUPN}, {@code AssessmentInternalReviewDate}, {@code ExpectedPersonBirthDate},
+ * {@code PersonDeathDate}: optional, not held, not written.</li>
  * <li>Header {@code Source} (its {@code LEA} code is required and not held): not written; the header
  * carries {@code CollectionDetails} only.</li>
  * </ul>
@@ -72,8 +75,8 @@ import static org.timescales.pathway.PathwayVariables.SECTION_47;
  * child in need plan closed at review, a protection plan ended with no further plan.
  * <p>
  * An episode open in the year carries only its modules of the year: an assessment authorised before
- * 1 April (DfE rule 8696) and a section 47 enquiry whose conference was held before it (8715) are
- * left out.
+ * 1 April (DfE rule 8696), a section 47 enquiry whose conference was held before it (8715) and a plan
+ * that ended before it (4013, 8930) are left out.
  */
 @Component
 public class CinCensusExport {
@@ -280,6 +283,13 @@ public class CinCensusExport {
 		xml.writeStartElement("Child");
 		xml.writeStartElement("ChildIdentifiers");
 		text(xml, "LAchildID", child.child().laChildId());
+		// as recorded at referral or since (casefile.ChildDetails); neither when not known
+		if (child.child().upn() != null) {
+			text(xml, "UPN", child.child().upn());
+		}
+		else if (child.child().upnUnknown() != null) {
+			text(xml, "UPNunknown", child.child().upnUnknown());
+		}
 		if (child.child().dateOfBirth() != null) {
 			text(xml, "PersonBirthDate", child.child().dateOfBirth().toString());
 		}
@@ -289,6 +299,14 @@ public class CinCensusExport {
 		xml.writeStartElement("ChildCharacteristics");
 		// when not given at referral: "information not yet obtained"
 		text(xml, "Ethnicity", child.child().ethnicity() == null ? "NOBT" : child.child().ethnicity());
+		// never invented: a child with none recorded has none here, and DfE rule 8540 refuses the return
+		if (!child.child().disabilities().isEmpty()) {
+			xml.writeStartElement("Disabilities");
+			for (String disability : child.child().disabilities()) {
+				text(xml, "Disability", disability);
+			}
+			xml.writeEndElement();
+		}
 		xml.writeEndElement();
 		for (Episode e : child.episodes()) {
 			details(xml, e, from, to);
@@ -333,7 +351,8 @@ public class CinCensusExport {
 		}
 		for (Stage plan : e.of(CHILD_IN_NEED_PLAN)) {
 			LocalDate start = within(plan.cinPlanStartDate(), to);
-			if (start != null) {
+			// a plan that ended before the year is last year's (DfE rule 4013: its end date in the year)
+			if (start != null && !endedBefore(plan.cinPlanEndDate(), from)) {
 				xml.writeStartElement("CINPlanDates");
 				text(xml, "CINPlanStartDate", start.toString());
 				optional(xml, "CINPlanEndDate", within(plan.cinPlanEndDate(), to));
@@ -359,7 +378,8 @@ public class CinCensusExport {
 		text(xml, "ReferralNFA", Boolean.toString(nfa));
 		for (Stage plan : e.of(CHILD_PROTECTION_PLAN)) {
 			LocalDate start = within(plan.cppStartDate(), to);
-			if (start == null) {
+			// as for a child in need plan (DfE rule 8930)
+			if (start == null || endedBefore(plan.cppEndDate(), from)) {
 				continue;
 			}
 			xml.writeStartElement("ChildProtectionPlans");
@@ -387,6 +407,10 @@ public class CinCensusExport {
 	private static String category(String recorded) {
 		String value = String.valueOf(recorded);
 		return CATEGORY.getOrDefault(value, value);
+	}
+
+	private static boolean endedBefore(LocalDate end, LocalDate from) {
+		return end != null && end.isBefore(from);
 	}
 
 	private static LocalDate within(LocalDate date, LocalDate to) {

@@ -4,6 +4,8 @@
 alter table child_case add column upn varchar(13);
 alter table child_case add column upn_unknown varchar(3);
 alter table child_case add column disabilities varchar(100);
+-- one child per UPN (DfE rule 1520 rejects a return with two); children with none are many
+create unique index ux_child_case_upn on child_case (upn);
 
 -- Every change of a child's census details after the referral (sex, ethnicity, UPN, UPN unknown,
 -- disabilities): who, when, the old and the new value, why. One row per field changed, written in the

@@ -238,26 +238,27 @@ class AnnexATemplateTest extends ProcessTestSupport {
 					concat(List.of(closed, "a) Male", "", "2014-06-10", "10"), "2025-04-07", "q) 6: Police", "Yes", "1", "north",
 							""));
 			assertThat(values(rowOf(ours.getSheet("List 4"), assessed))).containsExactlyElementsOf(
-					concat(List.of(assessed, "a) Male", "", "2018-01-20", "7", ""), "2025-04-15", "", "2025-05-30", "a) Yes",
+					concat(List.of(assessed, "a) Male", "", "2018-01-20", "7", "b) No"), "2025-04-15", "", "2025-05-30", "a) Yes",
 							"north", ""));
 			assertThat(values(rowOf(ours.getSheet("List 6"), closed))).containsExactlyElementsOf(
-					concat(List.of(closed, "a) Male", "", "2014-06-10", "10", ""), "2025-04-07", "", "", "2025-04-07",
+					concat(List.of(closed, "a) Male", "", "2014-06-10", "10", "b) No"), "2025-04-07", "", "", "2025-04-07",
 							"RC7 - Services ceased for any other reason, including child no longer in need",
 							"e) Closed episode", "north", ""));
 			assertThat(values(rowOf(ours.getSheet("List 6"), assessed))).containsExactlyElementsOf(
-					concat(List.of(assessed, "a) Male", "", "2018-01-20", "7", ""), "2025-04-14", "", "", "", "",
+					concat(List.of(assessed, "a) Male", "", "2018-01-20", "7", "b) No"), "2025-04-14",
+							"N1 - Abuse or Neglect", "", "", "",
 							"c) Child in need plan", "north", ""));
-			assertThat(values(rowOf(ours.getSheet("List 7"), leaver))).containsExactlyElementsOf(concat(child, "",
+			assertThat(values(rowOf(ours.getSheet("List 7"), leaver))).containsExactlyElementsOf(concat(child, "b) No",
 					"2025-05-12", "Emotional abuse", "Emotional abuse", "2025-05-19", "b) No", "2025-07-21", "2025-07-21", "",
 					"0",
 					"north", "worker.north"));
 			// two placements, one missing episode with its interview offered and accepted, left care at 16
-			assertThat(values(rowOf(ours.getSheet("List 8"), leaver))).containsExactlyElementsOf(concat(child, "", "",
+			assertThat(values(rowOf(ours.getSheet("List 8"), leaver))).containsExactlyElementsOf(concat(child, "", "b) No",
 					"2025-07-21", "", "b) No", "2025-07-21", "C2: FCO", "", "", "", "", "", "", "2", "2025-12-01", "",
 					"2025-09-01", "", "", "", "", "", "", "1", "", "a) Yes", "a) Yes", "north", "worker.north"));
 			// 19 weeks in care after the 14th birthday, 17 at the end of the period: a relevant child
 			assertThat(values(rowOf(ours.getSheet("List 9"), leaver))).containsExactlyElementsOf(
-					List.of(leaver, "a) Male", "", "2009-03-01", "17", "", "north", "worker.north", "a) Relevant child", "", "",
+					List.of(leaver, "a) Male", "", "2009-03-01", "17", "b) No", "north", "worker.north", "a) Relevant child", "", "",
 							"", ""));
 		}
 	}
@@ -317,7 +318,9 @@ class AnnexATemplateTest extends ProcessTestSupport {
 
 	private String child(String caseRef, String dateOfBirth, String receivedAt, String source) {
 		return referrals.receive(new ReferralRequest("REF-" + caseRef,
-				new ReferralRequest.Child(caseRef, "Test", "Child", dateOfBirth, "M"), receivedAt, source, "north"))
+				new ReferralRequest.Child(caseRef, "Test", "Child", dateOfBirth, "M", null, null, null, null,
+						List.of("NONE")),
+				receivedAt, source, "north"))
 			.referral()
 			.processInstanceId();
 	}

@@ -101,7 +101,7 @@ class AnnexATest extends ProcessTestSupport {
 					"Was the child assessed as requiring LA children's social care support?", "Allocated Team",
 					"Allocated Worker");
 			// assessed for a child in need plan: children's social care support
-			assertThat(values(rowOf(assessments, caseRef))).containsExactly(caseRef, "b) Female", "", "2016-05-01", "9", "",
+			assertThat(values(rowOf(assessments, caseRef))).containsExactly(caseRef, "b) Female", "", "2016-05-01", "9", "b) No",
 					"2025-06-03", "", "2025-08-15", "a) Yes", "north", "worker.north");
 
 			// every list of children keeps its headings, the child columns first
@@ -181,7 +181,7 @@ class AnnexATest extends ProcessTestSupport {
 		try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getBody()))) {
 			// gender, ethnicity and disability are not held
 			List<String> child = List.of(caseRef, "b) Female", "", "2016-05-01", "9");
-			List<String> childWithDisability = concat(child, "");
+			List<String> childWithDisability = concat(child, "b) No");
 			assertThat(values(rowOf(workbook.getSheet("List 3"), caseRef))).containsExactlyElementsOf(
 					concat(child, "2025-09-01", "e) 2A: Schools", "No", "1", "north", "worker.north"));
 			assertThat(rowOf(workbook.getSheet("List 4"), caseRef)).isNull();
@@ -197,7 +197,7 @@ class AnnexATest extends ProcessTestSupport {
 					concat(childWithDisability, "2025-09-22", "Physical abuse", "Neglect", "2025-10-20", "a) Yes",
 							"2026-02-09", "2026-02-09", "", "0", "north", "worker.north"));
 			assertThat(values(rowOf(workbook.getSheet("List 8"), caseRef))).containsExactlyElementsOf(concat(child,
-					"", "", "2026-02-09", "", "b) No", "2026-02-09", "C2: FCO", "", "2026-02-16", "", "", "2026-03-02",
+					"", "b) No", "2026-02-09", "", "b) No", "2026-02-09", "C2: FCO", "", "2026-02-16", "", "", "2026-03-02",
 					"2026-03-10", "1", "", "", "2026-02-09", "", "", "", "", "", "", "0", "", "", "", "north",
 					"worker.north"));
 			for (Sheet sheet : workbook) {

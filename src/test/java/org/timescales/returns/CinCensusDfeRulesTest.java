@@ -63,12 +63,12 @@ class CinCensusDfeRulesTest extends ProcessTestSupport {
 	private static final Set<String> ERRORS_STILL_FIRING = Set.of();
 
 	/**
-	 * The query rules that may fire, each for data Timescales does not capture yet (listed with why in
-	 * the README): 2887Q fewer than 8 disability codes, 2991Q a section 47 with no assessment on the
-	 * episode (the pathway goes straight to a strategy discussion), 8770Q no UPN, 8897Q no assessment
-	 * factors. Any other query is new, and fails here until fixed or listed.
+	 * The query rules that may fire, each with its reason (listed in the README): 2991Q, a section 47
+	 * with no assessment on the episode (the pathway may go from the referral straight to a strategy
+	 * discussion: the enquiry is the assessment, and no Assessments module is invented for it). Any other
+	 * query is new, and fails here until fixed or listed.
 	 */
-	private static final Set<String> QUERIES_WITH_A_REASON = Set.of("2887Q", "2991Q", "8770Q", "8897Q");
+	private static final Set<String> QUERIES_WITH_A_REASON = Set.of("2991Q");
 
 	@Autowired
 	AutowireCapableBeanFactory beans;

@@ -23,6 +23,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.timescales.ProcessTestSupport;
+import org.timescales.referral.ReferralRequest;
+import org.timescales.referral.ReferralService;
 import org.timescales.TimescalesTest;
 import org.timescales.audit.RecordView;
 import org.timescales.audit.RecordViews;
@@ -210,6 +212,70 @@ class CinCensusExportTest extends ProcessTestSupport {
 
 	@Autowired
 	CinCensusExport export;
+
+	@Autowired
+	ReferralService referrals;
+
+	@Autowired
+	com.fasterxml.jackson.databind.ObjectMapper json;
+
+	@Test
+	void aReturnTheDfeWouldRejectIsRefusedNamingTheRuleTheChildAndTheField() throws Exception {
+		// referred in the year and assessed, but recorded without a disability code (DfE rule 8540)
+		String caseRef = newCaseRef("CIN-NO-DISABILITY");
+		clockAt("2025-10-06T09:30:00Z");
+		String pid = referrals
+			.receive(new ReferralRequest("REF-" + caseRef,
+					new ReferralRequest.Child(caseRef, "Test", "Child", "2016-05-01", "F"), "2025-10-06T09:00:00", "2A",
+					"north"))
+			.referral()
+			.processInstanceId();
+		clockAt("2025-10-06T14:00:00Z");
+		complete(pid, "UserTask_DecideOnReferral", Map.of("referralDecision", "ASSESSMENT", "referralDecisionDate",
+				"2025-10-06", "decisionRationale", "Needs assessing"));
+		String laChildId = jdbc.sql("select la_child_id from child_case where case_ref = ?")
+			.param(caseRef)
+			.query(String.class)
+			.single();
+		clockAt("2026-05-01T09:00:00Z");
+
+		ResponseEntity<String> refused = http.withBasicAuth("auditor.one", "secret-auditor.one")
+			.getForEntity("/api/returns/cin-census?year=2026", String.class);
+
+		assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
+		com.fasterxml.jackson.databind.JsonNode problem = json.readTree(refused.getBody());
+		assertThat(problem.get("detail").asText()).contains("8540").contains("so the DfE would reject it");
+		List<String> failures = new java.util.ArrayList<>();
+		problem.get("failures")
+			.forEach(f -> failures.add(f.get("rule").asText() + " " + f.get("laChildId").asText() + " "
+					+ f.get("caseRef").asText() + " " + f.get("field").asText()));
+		assertThat(failures).containsExactlyInAnyOrder(
+				"8540 " + laChildId + " " + caseRef + " ChildIdentifiers.PersonBirthDate",
+				"8540 " + laChildId + " " + caseRef + " CINdetails.ReferralNFA");
+
+		// put right at source, the same return leaves
+		ResponseEntity<String> recorded = http.withBasicAuth("tm.north", "secret-tm.north")
+			.postForEntity("/api/cases/" + caseRef + "/child-details",
+					new org.springframework.http.HttpEntity<>(Map.of("disabilities", List.of("NONE"), "reason",
+							"Disability recorded at the assessment visit"), jsonHeaders()),
+					String.class);
+		assertThat(recorded.getStatusCode()).as(recorded.getBody()).isEqualTo(HttpStatus.OK);
+		ResponseEntity<String> accepted = http.withBasicAuth("auditor.one", "secret-auditor.one")
+			.getForEntity("/api/returns/cin-census?year=2026", String.class);
+		assertThat(accepted.getStatusCode()).as(accepted.getBody()).isEqualTo(HttpStatus.OK);
+		assertThat(accepted.getBody()).contains("<LAchildID>" + laChildId + "</LAchildID>");
+	}
+
+	@Test
+	void aYearWithoutALayoutIs400NamingTheYear() throws Exception {
+		for (String year : List.of("2024", "2027")) {
+			ResponseEntity<String> answer = http.withBasicAuth("auditor.one", "secret-auditor.one")
+				.getForEntity("/api/returns/cin-census?year=" + year, String.class);
+			assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+			assertThat(json.readTree(answer.getBody()).get("errors").get(0).get("field").asText()).isEqualTo("year");
+		}
+	}
 
 	@Test
 	void anExportThatDoesNotValidateNamesTheProblem() {

@@ -81,6 +81,29 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 	/** Primary needs an assessment finds (N9 is for cases other than children in need). */
 	private static final List<String> NEEDS = List.of("N1", "N1", "N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8");
 
+	/**
+	 * Disabilities by child, in turn (not from the seeded dice, so the year's dates stay as they were):
+	 * most children none, the rest every census code but one, two of them more than one code.
+	 */
+	private static final List<List<String>> DISABILITIES = List.of(List.of("NONE"), List.of("LD"), List.of("NONE"),
+			List.of("AUT", "COMM"), List.of("NONE"), List.of("MOB"), List.of("NONE"), List.of("HEAR"), List.of("NONE"),
+			List.of("VIS"), List.of("NONE"), List.of("BEH", "CON"), List.of("NONE"), List.of("HAND"), List.of("PC"),
+			List.of("NONE"), List.of("INC"));
+
+	/**
+	 * A valid UPN (LA code 201, a serial from the case reference, so each run's children have their
+	 * own), its check letter as the DfE's UPN guide computes it: each of characters 2–13 times its
+	 * position, the sum's remainder by 23.
+	 */
+	private static String upn(String caseRef) {
+		String digits = "201" + String.format("%09d", Math.floorMod(caseRef.hashCode(), 1_000_000_000));
+		int sum = 0;
+		for (int i = 0; i < 12; i++) {
+			sum += (digits.charAt(i) - '0') * (i + 2);
+		}
+		return "ABCDEFGHJKLMNPQRTUVWXYZ".charAt(sum % 23) + digits;
+	}
+
 	/** Factors identified at assessment, the common ones. */
 	private static final List<String> FACTORS = List.of("1B", "2B", "3A", "3B", "4A", "4B", "5B", "6B", "7A", "10A",
 			"11A", "14A", "16A", "17A", "18C", "20", "24A");
@@ -181,7 +204,7 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 		assertThat(generated).filteredOn(e -> e.referred.isAfter(to))
 			.as("episodes referred after the year").hasSizeGreaterThanOrEqualTo(5);
 		List<Plan> plans = included.values().stream().flatMap(c -> c.inCensus().stream()).flatMap(e -> e.plans.stream())
-			.filter(p -> !p.start.isAfter(to)).toList();
+			.filter(p -> inCensus(p.start, p.end)).toList();
 		assertThat(plans).as("second plans in the census").anyMatch(p -> p.previous == 1);
 		long firstPlans = plans.stream().filter(p -> p.previous == 0).count();
 		assertThat(firstPlans).as("first plans in the census").isPositive();
@@ -547,7 +570,8 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 			String referralId = "REF-" + child.caseRef + "-" + (child.episodes.size() + 1);
 			if (step(received.plusMinutes(20), "referral received " + received,
 					() -> referrals.receive(new ReferralRequest(referralId,
-							new ReferralRequest.Child(child.caseRef, "Generated", "Child", child.dateOfBirth.toString(), child.sex),
+							new ReferralRequest.Child(child.caseRef, "Generated", "Child", child.dateOfBirth.toString(),
+									child.sex, null, null, child.upn, child.upnUnknown, child.disabilities),
 							received.toString(), source, "north")))) {
 				episode = new Episode(day, source);
 				child.episodes.add(episode);
@@ -803,7 +827,20 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 			this.kind = kind;
 			this.dateOfBirth = dateOfBirth;
 			this.sex = caseRef.hashCode() % 2 == 0 ? "F" : "M";
+			int number = Integer.parseInt(caseRef.substring(caseRef.lastIndexOf('-') + 1));
+			this.disabilities = DISABILITIES.get(number % DISABILITIES.size());
+			// a child of school age by the September after the year has a UPN; a younger one "not of
+			// school age" (UN1), as DfE query 8770Q counts school age
+			boolean schoolAge = !dateOfBirth.isAfter(to.withMonth(8).withDayOfMonth(31).minusYears(5));
+			this.upn = schoolAge ? upn(caseRef) : null;
+			this.upnUnknown = schoolAge ? null : "UN1";
 		}
+
+		final List<String> disabilities;
+
+		final String upn;
+
+		final String upnUnknown;
 
 		/** The inclusion rule: referred by the end of the year and not closed before it began. */
 		List<Episode> inCensus() {
@@ -850,12 +887,13 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 			if (inCensus(assessmentStart, assessmentAuthorised)) {
 				out.append(" | assessment ").append(assessmentStart).append(" authorised ").append(or(within(assessmentAuthorised)));
 			}
-			cinPlans.stream().filter(p -> within(p.start) != null)
+			// a plan that ended before the year is last year's (DfE rules 4013, 8930)
+			cinPlans.stream().filter(p -> inCensus(p.start, p.end))
 				.forEach(p -> out.append(" | CIN plan ").append(p.start).append(" to ").append(or(within(p.end))));
 			s47s.stream().filter(s -> inCensus(s.start, s.icpc))
 				.forEach(s -> out.append(" | S47 ").append(s.start).append(" ICPC ").append(or(within(s.icpc)))
 					.append(" not required ").append(s.icpcNotRequired));
-			plans.stream().filter(p -> within(p.start) != null)
+			plans.stream().filter(p -> inCensus(p.start, p.end))
 				.forEach(p -> out.append(" | CPP ").append(p.start).append(" to ").append(or(within(p.end)))
 					.append(' ').append(p.initial).append('/').append(p.latest).append(" previous ").append(p.previous)
 					.append(" reviews ").append(p.reviews.stream().filter(d -> !d.isAfter(to)).toList()));
