@@ -188,7 +188,7 @@ class DemoData implements ApplicationRunner {
 			return;
 		}
 		String referral = referrals.receive(new ReferralRequest(referralId,
-				new ReferralRequest.Child(caseRef, "Georgie", "Demo", "2013-09-09", "F"), since.atTime(9, 0).toString(), "7",
+				new ReferralRequest.Child(caseRef, "Georgie", "Demo", "2013-09-09", "F", null, null, null, null, NO_DISABILITY), since.atTime(9, 0).toString(), "7",
 				"south"))
 			.referral()
 			.processInstanceId();
@@ -204,7 +204,7 @@ class DemoData implements ApplicationRunner {
 			return;
 		}
 		String referral = referrals.receive(new ReferralRequest(referralId,
-				new ReferralRequest.Child(caseRef, "Frankie", "Demo", "2014-02-14", "M"), referred.atTime(9, 0).toString(),
+				new ReferralRequest.Child(caseRef, "Frankie", "Demo", "2014-02-14", "M", null, null, null, null, NO_DISABILITY), referred.atTime(9, 0).toString(),
 				"6", "north"))
 			.referral()
 			.processInstanceId();
@@ -238,6 +238,9 @@ class DemoData implements ApplicationRunner {
 		return calendar.subtractWorkingDays(today, days);
 	}
 
+	/** The demo children's disabilities as the front door records them: none (the census's NONE). */
+	private static final List<String> NO_DISABILITY = List.of("NONE");
+
 	/** The demo children's sex as the front door records it (M, F or U: the CIN census's codes). */
 	private static final Map<String, String> DEMO_SEX = Map.of("Alfie", "M", "Bella", "F", "Charlie", "M", "Daisy", "F",
 			"Ellis", "U", "Harper", "F", "Indie", "F");
@@ -252,7 +255,8 @@ class DemoData implements ApplicationRunner {
 				? clock.instant().minusSeconds(600).toString() : received.atTime(10, 0).toString();
 		var result = referrals.receive(new ReferralRequest(referralId,
 				new ReferralRequest.Child(caseRef, givenName, familyName, dateOfBirth,
-						DEMO_SEX.getOrDefault(givenName, "U")), receivedAt, source, team));
+						DEMO_SEX.getOrDefault(givenName, "U"), null, null, null, null, NO_DISABILITY),
+				receivedAt, source, team));
 		if (decision != null) {
 			complete(result.referral().processInstanceId(), "UserTask_DecideOnReferral", Map.of(REFERRAL_DECISION,
 					decision, REFERRAL_DECISION_DATE, received.toString(), DECISION_RATIONALE,
