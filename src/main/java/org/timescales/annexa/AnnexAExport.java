@@ -299,7 +299,12 @@ public class AnnexAExport {
 				.max(Comparator.naturalOrder())
 				.orElse(null);
 			// as the assessment found it; an episode not (yet) assessed leaves the cell blank
-			String need = e.referralStage() == null ? null : e.referralStage().primaryNeedCode();
+			String need = e.referralStages()
+				.stream()
+				.map(Stage::primaryNeedCode)
+				.filter(java.util.Objects::nonNull)
+				.findFirst()
+				.orElse(null);
 			rows.add(row(child, start).set(CIN_START, start)
 				.set(PRIMARY_NEED, Codes.NEED.of(need))
 				.set(LAST_SEEN, lastSeen)

@@ -105,7 +105,7 @@ public class CaseHistory {
 			.collect(Collectors.groupingBy(ClockRecord::processInstanceId));
 		return instances.stream()
 			.map(p -> new Stage(p.getId(), p.getProcessDefinitionKey(), p.getStartTime().toInstant(),
-					variables.getOrDefault(p.getId(), Map.of()), clocks.getOrDefault(p.getId(), List.of())))
+					p.getEndTime() == null ? null : p.getEndTime().toInstant(), variables.getOrDefault(p.getId(), Map.of()), clocks.getOrDefault(p.getId(), List.of())))
 			.toList();
 	}
 

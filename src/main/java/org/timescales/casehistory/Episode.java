@@ -18,8 +18,10 @@ import static org.timescales.pathway.PathwayVariables.SECTION_47;
 
 /**
  * A child in need episode as the CIN census counts it: a referral and the stages of the pathway that
- * followed it, each later stage belonging to the latest referral started before it; closed by the last
- * of them to record a closure. A period in care is no stage of it. The CIN census and Annex A's list 6
+ * followed it, each later stage belonging to the latest referral started before it. A referral received
+ * while the child's episode is still open is part of that episode, not a new one (DfE rules 8815, 8816
+ * and 8820: a child's episodes never overlap). The episode closes when all its work has ended, on the
+ * latest closure recorded. A period in care is no stage of it. The CIN census and Annex A's list 6
  * count episodes, and close them, this one way.
  */
 public record Episode(ReferralRecord referral, Stage referralStage, List<Stage> followers) {
@@ -33,17 +35,17 @@ public record Episode(ReferralRecord referral, Stage referralStage, List<Stage> 
 		List<Stage> pathway = stages.stream().filter(s -> PATHWAY.contains(s.process())).toList();
 		Map<String, Stage> byId = new HashMap<>();
 		pathway.forEach(s -> byId.put(s.id(), s));
-		List<Episode> episodes = new ArrayList<>();
+		List<Episode> byReferral = new ArrayList<>();
 		for (ReferralRecord referral : referrals) {
 			Stage stage = referral.processInstanceId() == null ? null : byId.get(referral.processInstanceId());
-			episodes.add(new Episode(referral, stage, new ArrayList<>()));
+			byReferral.add(new Episode(referral, stage, new ArrayList<>()));
 		}
 		for (Stage s : pathway) {
 			if (s.is(REFERRAL)) {
 				continue;
 			}
 			Episode owner = null;
-			for (Episode e : episodes) {
+			for (Episode e : byReferral) {
 				Instant started = e.referralStage() == null ? e.referral().receivedAt() : e.referralStage().startedAt();
 				if (!started.isAfter(s.startedAt())) {
 					owner = e;
@@ -53,7 +55,37 @@ public record Episode(ReferralRecord referral, Stage referralStage, List<Stage> 
 				owner.followers().add(s);
 			}
 		}
+		List<Episode> episodes = new ArrayList<>();
+		for (Episode e : byReferral) {
+			Episode open = episodes.isEmpty() ? null : episodes.get(episodes.size() - 1);
+			if (open != null && open.openOn(e.start())) {
+				// a re-referral of a child whose episode is open: its work joins that episode
+				if (e.referralStage() != null) {
+					open.followers().add(e.referralStage());
+				}
+				open.followers().addAll(e.followers());
+			}
+			else {
+				episodes.add(e);
+			}
+		}
 		return episodes;
+	}
+
+	/** Whether the episode is still open on {@code day}: not closed, or closed after it. */
+	private boolean openOn(LocalDate day) {
+		Stage closedBy = closedBy();
+		return closedBy == null || closedBy.cinClosureDate().isAfter(day);
+	}
+
+	/** The episode's referrals' stages, the first referral's first (a re-referral's joined it). */
+	public List<Stage> referralStages() {
+		List<Stage> all = new ArrayList<>();
+		if (referralStage != null) {
+			all.add(referralStage);
+		}
+		followers.stream().filter(s -> s.is(REFERRAL)).forEach(all::add);
+		return all;
 	}
 
 	/** The date the referral was received, as recorded (and corrected) on it. */
@@ -66,11 +98,22 @@ public record Episode(ReferralRecord referral, Stage referralStage, List<Stage> 
 		return followers.stream().filter(s -> s.is(process)).toList();
 	}
 
-	/** The stage that closed the episode (the last to record a closure), if one did. */
+	/**
+	 * The stage that closed the episode: once all its work has ended, the one with the latest closure
+	 * recorded; null while any of it runs, or when none recorded a closure.
+	 */
 	public Stage closedBy() {
-		Stage closedBy = referralStage != null && referralStage.cinClosureDate() != null ? referralStage : null;
-		for (Stage s : followers) {
-			if (s.cinClosureDate() != null) {
+		List<Stage> all = new ArrayList<>(followers);
+		if (referralStage != null) {
+			all.add(0, referralStage);
+		}
+		if (all.stream().anyMatch(s -> s.endedAt() == null)) {
+			return null;
+		}
+		Stage closedBy = null;
+		for (Stage s : all) {
+			if (s.cinClosureDate() != null
+					&& (closedBy == null || !s.cinClosureDate().isBefore(closedBy.cinClosureDate()))) {
 				closedBy = s;
 			}
 		}
@@ -80,14 +123,14 @@ public record Episode(ReferralRecord referral, Stage referralStage, List<Stage> 
 	/**
 	 * The census's reason for closure (RC7, RC8, RC9) of the stage that closed the episode, as the census
 	 * writes it (returns.CinCensusExport): RC8 and RC9 ("case closed after assessment") only for an
-	 * episode closed at its assessment with nothing after it (DfE rule 2990, 8825Q); every other closure,
+	 * episode closed at its assessment with nothing after it but referrals (DfE rule 2990, 8825Q); every other closure,
 	 * no further action at the referral or a section 47 included, is RC7. An unknown reason is returned
 	 * as recorded.
 	 */
 	public String reasonForClosure(Stage closedBy) {
 		String reason = String.valueOf(closedBy.cinClosureReason());
 		boolean atAssessment = closedBy.is(REFERRAL) && closedBy.assessmentStartDate() != null
-				&& followers().isEmpty();
+				&& followers().stream().allMatch(s -> s.is(REFERRAL));
 		return switch (reason) {
 			case "NFA", "NO_ENQUIRY" -> atAssessment ? "RC8" : "RC7";
 			case "EARLY_HELP" -> atAssessment ? "RC9" : "RC7";

@@ -57,14 +57,18 @@ public final class Stage {
 
 	private final Instant startedAt;
 
+	private final Instant endedAt;
+
 	private final Map<String, Object> variables;
 
 	private final List<ClockRecord> clocks;
 
-	Stage(String id, String process, Instant startedAt, Map<String, Object> variables, List<ClockRecord> clocks) {
+	Stage(String id, String process, Instant startedAt, Instant endedAt, Map<String, Object> variables,
+			List<ClockRecord> clocks) {
 		this.id = id;
 		this.process = process;
 		this.startedAt = startedAt;
+		this.endedAt = endedAt;
 		// a variable may hold null: Map.copyOf would refuse it
 		this.variables = Collections.unmodifiableMap(new HashMap<>(variables));
 		this.clocks = List.copyOf(clocks);
@@ -87,6 +91,11 @@ public final class Stage {
 	/** When the engine started the process (not an event date: those are the accessors below). */
 	public Instant startedAt() {
 		return startedAt;
+	}
+
+	/** When the process ended; null while it runs (its work is still open). */
+	public Instant endedAt() {
+		return endedAt;
 	}
 
 	// ---- the referral (referral.bpmn)

@@ -6,11 +6,19 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
+import org.timescales.casefile.CaseRepository;
+import org.timescales.casefile.CensusCodes;
+import org.timescales.casefile.ChildCase;
+import org.timescales.casefile.ChildDetails;
 
 import static org.timescales.referral.ReferralVariables.ASSESSMENT_FACTORS;
 import static org.timescales.referral.ReferralVariables.ASSESSMENT_OUTCOME;
+import static org.timescales.referral.ReferralVariables.CASE_REF;
+import static org.timescales.referral.ReferralVariables.CHILD_DISABILITIES;
 import static org.timescales.referral.ReferralVariables.PRIMARY_NEED_CODE;
 
 /**
@@ -18,7 +26,10 @@ import static org.timescales.referral.ReferralVariables.PRIMARY_NEED_CODE;
  * ({@code ${assessment.checkFindings(task)}} on the assessment task): the child's primary need (DfE
  * rule 8610: required for a referral that led to further action; 8650: a census code) and the
  * factors identified (8897Q: required for a completed assessment; 8869: 21 stands alone; 8898: no code
- * twice). The factors are kept as the census's codes joined by commas, whatever separators were typed.
+ * twice), and the child's disabilities (8540: required once the referral led to further action), shown
+ * on the form as recorded ({@code ${assessment.showDisabilities(task)}} when the task is created) and
+ * recorded on the child's case, audited, when the worker changes them. The factors are kept as the
+ * census's codes joined by commas, whatever separators were typed.
  * A refusal names the field first, so Tasklist shows the worker the sentence (TasklistErrorMessages):
  * sentences here carry no apostrophe, which would end it.
  */
@@ -27,6 +38,28 @@ public class AssessmentFindings {
 
 	/** Outcomes that go on to social care services: 21, "no factors identified", cannot lead to them. */
 	private static final Set<String> FURTHER_ACTION = Set.of("CIN_PLAN", "STRATEGY_DISCUSSION");
+
+	private final CaseRepository cases;
+
+	private final ChildDetails childDetails;
+
+	private final IdentityService identityService;
+
+	AssessmentFindings(CaseRepository cases, ChildDetails childDetails, IdentityService identityService) {
+		this.cases = cases;
+		this.childDetails = childDetails;
+		this.identityService = identityService;
+	}
+
+	/** The child's disabilities as recorded, for the worker to confirm or correct on the form. */
+	public void showDisabilities(DelegateTask task) {
+		String recorded = cases.findCase(String.valueOf(task.getVariable(CASE_REF)))
+			.map(ChildCase::disabilities)
+			.map(codes -> String.join(", ", codes))
+			.orElse("");
+		// on the process, as the form's other fields: a task-local one would hide what the form submits
+		task.setVariable(CHILD_DISABILITIES, recorded);
+	}
 
 	public void checkFindings(DelegateTask task) {
 		Object need = task.getVariable(PRIMARY_NEED_CODE);
@@ -44,6 +77,25 @@ public class AssessmentFindings {
 					+ " record the factors that lead to the plan or the strategy discussion");
 		}
 		task.setVariable(ASSESSMENT_FACTORS, String.join(",", factors));
+		recordDisabilities(task);
+	}
+
+	private void recordDisabilities(DelegateTask task) {
+		Object typed = task.getVariable(CHILD_DISABILITIES);
+		List<String> codes = new ArrayList<>();
+		for (String part : (typed == null ? "" : typed.toString()).split("[,;\\s]+")) {
+			if (!part.isBlank()) {
+				codes.add(part.strip().toUpperCase(Locale.ROOT));
+			}
+		}
+		List<String> problems = CensusCodes.disabilityProblems(codes);
+		if (!problems.isEmpty()) {
+			throw new BadUserRequestException(CHILD_DISABILITIES + ": " + String.join("; ", problems));
+		}
+		Authentication signedIn = identityService.getCurrentAuthentication();
+		String by = signedIn != null ? signedIn.getUserId() : String.valueOf(task.getAssignee());
+		childDetails.recordDisabilities(String.valueOf(task.getVariable(CASE_REF)), codes, by,
+				"Recorded on the assessment (" + task.getName() + ")");
 	}
 
 	/** The census codes typed, separated by commas, semicolons or spaces; refused with the reason. */

@@ -30,6 +30,12 @@ public final class ReferralVariables {
 	/** The child's primary need as the assessment found it: a census code, N1 to N9 ({@link AssessmentCodes}). */
 	public static final String PRIMARY_NEED_CODE = "primaryNeedCode";
 
+	/**
+	 * The child's disabilities as the assessment form shows and takes them (census codes, "NONE" for
+	 * none); what counts is recorded on the child's case (casefile.ChildDetails).
+	 */
+	public static final String CHILD_DISABILITIES = "childDisabilities";
+
 	/** The factors identified at assessment: census codes joined by commas ("3B,4B"; "21" for none). */
 	public static final String ASSESSMENT_FACTORS = "assessmentFactors";
 

@@ -321,33 +321,23 @@ public class CinCensusExport {
 		String source = referral == null || referral.referralSource() == null ? e.referral().source()
 				: referral.referralSource();
 		text(xml, "ReferralSource", String.valueOf(source));
-		// found at the assessment; an episode with none yet has its need "not stated"
-		String need = referral == null ? null : within(referral.assessmentStartDate(), to) == null ? null
-				: referral.primaryNeedCode();
-		text(xml, "PrimaryNeedCode", need == null ? "N0" : need);
+		// found at the episode's first assessment of the year; an episode with none has its need "not stated"
+		String need = e.referralStages()
+			.stream()
+			.filter(r -> within(r.assessmentStartDate(), to) != null && r.primaryNeedCode() != null)
+			.map(Stage::primaryNeedCode)
+			.findFirst()
+			.orElse("N0");
+		text(xml, "PrimaryNeedCode", need);
 		Stage closedBy = e.closedBy();
 		LocalDate closed = closedBy == null ? null : within(closedBy.cinClosureDate(), to);
 		if (closed != null) {
 			text(xml, "CINclosureDate", closed.toString());
 			text(xml, "ReasonForClosure", e.reasonForClosure(closedBy));
 		}
-		LocalDate assessed = referral == null ? null : within(referral.assessmentStartDate(), to);
-		// an assessment authorised before the year is last year's (DfE rule 8696: its end date in the year)
-		LocalDate authorised = referral == null ? null : referral.assessmentAuthorisedDate();
-		if (assessed != null && (authorised == null || !authorised.isBefore(from))) {
-			xml.writeStartElement("Assessments");
-			text(xml, "AssessmentActualStartDate", assessed.toString());
-			LocalDate authorisedInYear = within(referral.assessmentAuthorisedDate(), to);
-			optional(xml, "AssessmentAuthorisationDate", authorisedInYear);
-			// the factors belong to the completed assessment (DfE rule 8614: only with an authorisation date)
-			if (authorisedInYear != null && !referral.assessmentFactors().isEmpty()) {
-				xml.writeStartElement("FactorsIdentifiedAtAssessment");
-				for (String factor : referral.assessmentFactors()) {
-					text(xml, "AssessmentFactors", factor);
-				}
-				xml.writeEndElement();
-			}
-			xml.writeEndElement();
+		// the assessment of each referral of the episode (a re-referral's joined it)
+		for (Stage assessedOn : e.referralStages()) {
+			assessment(xml, assessedOn, from, to);
 		}
 		for (Stage plan : e.of(CHILD_IN_NEED_PLAN)) {
 			LocalDate start = within(plan.cinPlanStartDate(), to);
@@ -372,9 +362,11 @@ public class CinCensusExport {
 				xml.writeEndElement();
 			}
 		}
-		// no further action only if decided by the reference date: a decision after it is next year's
-		boolean nfa = referral != null && "NFA".equals(referral.referralDecision())
-				&& within(referral.referralDecisionDate(), to) != null;
+		// no further action only if every referral of the episode was so decided by the reference date
+		// (a decision after it is next year's)
+		boolean nfa = !e.referralStages().isEmpty() && e.referralStages()
+			.stream()
+			.allMatch(r -> "NFA".equals(r.referralDecision()) && within(r.referralDecisionDate(), to) != null);
 		text(xml, "ReferralNFA", Boolean.toString(nfa));
 		for (Stage plan : e.of(CHILD_PROTECTION_PLAN)) {
 			LocalDate start = within(plan.cppStartDate(), to);
@@ -397,6 +389,30 @@ public class CinCensusExport {
 					text(xml, "CPPreviewDate", review.toString());
 				}
 				xml.writeEndElement();
+			}
+			xml.writeEndElement();
+		}
+		xml.writeEndElement();
+	}
+
+	/** A referral's assessment, when it started by the year's end and was not authorised before the year. */
+	private static void assessment(XMLStreamWriter xml, Stage referral, LocalDate from, LocalDate to)
+			throws XMLStreamException {
+		LocalDate assessed = within(referral.assessmentStartDate(), to);
+		// an assessment authorised before the year is last year's (DfE rule 8696: its end date in the year)
+		LocalDate authorised = referral.assessmentAuthorisedDate();
+		if (assessed == null || authorised != null && authorised.isBefore(from)) {
+			return;
+		}
+		xml.writeStartElement("Assessments");
+		text(xml, "AssessmentActualStartDate", assessed.toString());
+		LocalDate authorisedInYear = within(authorised, to);
+		optional(xml, "AssessmentAuthorisationDate", authorisedInYear);
+		// the factors belong to the completed assessment (DfE rule 8614: only with an authorisation date)
+		if (authorisedInYear != null && !referral.assessmentFactors().isEmpty()) {
+			xml.writeStartElement("FactorsIdentifiedAtAssessment");
+			for (String factor : referral.assessmentFactors()) {
+				text(xml, "AssessmentFactors", factor);
 			}
 			xml.writeEndElement();
 		}

@@ -33,7 +33,8 @@ class AssessmentFindingsRefusalTest extends ProcessTestSupport {
 
 	@Test
 	void eachWrongFindingIsRefusedWithItsSentenceAndNothingIsSaved() throws Exception {
-		String pid = assessmentToComplete(newCaseRef("FINDINGS"));
+		String caseRef = newCaseRef("FINDINGS");
+		String pid = assessmentToComplete(caseRef);
 		String taskId = task(pid, COMPLETE).getId();
 		Map<String, String> refusals = new LinkedHashMap<>();
 		refusals.put("N0|3B|CIN_PLAN",
@@ -47,10 +48,14 @@ class AssessmentFindingsRefusalTest extends ProcessTestSupport {
 						+ " record the factors that lead to the plan or the strategy discussion");
 		refusals.put("N1| , |NFA", "assessmentFactors: record the factors identified at assessment as census codes"
 				+ " separated by commas (for example 3B, 4B), or 21 if none were identified");
+		refusals.put("N1|3B|CIN_PLAN|NONE, MOB", "childDisabilities: may not hold NONE with another code (DfE rule 8790)");
+		refusals.put("N1|3B|CIN_PLAN| ", "childDisabilities: must name at least one CIN census disability code"
+				+ " (NONE when the child has no disability)");
 		int i = 0;
 		for (Map.Entry<String, String> refusal : refusals.entrySet()) {
 			String[] values = refusal.getKey().split("\\|");
-			Map<String, Object> body = assessment(values[0], values[1], values[2]);
+			Map<String, Object> body = assessment(values[0], values[1], values[2],
+					values.length > 3 ? values[3] : null);
 			ResponseEntity<String> answer = i++ % 2 == 0
 					? http.withBasicAuth("worker.north", "secret-worker.north")
 						.exchange("/engine-rest/task/" + taskId + "/complete", HttpMethod.POST,
@@ -64,21 +69,36 @@ class AssessmentFindingsRefusalTest extends ProcessTestSupport {
 			assertThat(task(pid, COMPLETE).getId()).isEqualTo(taskId);
 			assertThat(variable(pid, "assessmentFactors")).isNull();
 			assertThat(variable(pid, "primaryNeedCode")).isNull();
+			assertThat(jdbc.sql("select disabilities from child_case where case_ref = ?")
+				.param(caseRef)
+				.query(String.class)
+				.single()).isEqualTo("NONE");
 		}
 	}
 
 	@Test
-	void theFindingsAreKeptAsTheCensusCodes() {
-		String pid = assessmentToComplete(newCaseRef("FINDINGS-KEPT"));
+	void theFindingsAreKeptAsTheCensusCodesAndTheDisabilitiesOnTheChild() {
+		String caseRef = newCaseRef("FINDINGS-KEPT");
+		String pid = assessmentToComplete(caseRef);
 		String taskId = task(pid, COMPLETE).getId();
+		// the form shows the disabilities the referral recorded, to confirm or correct
+		assertThat(taskService.getVariable(taskId, "childDisabilities")).isEqualTo("NONE");
 
 		ResponseEntity<String> answer = http.withBasicAuth("worker.north", "secret-worker.north")
 			.exchange("/engine-rest/task/" + taskId + "/complete", HttpMethod.POST,
-					new HttpEntity<>(assessment("n4", " 3b; 4B,16a ", "CIN_PLAN"), jsonHeaders()), String.class);
+					new HttpEntity<>(assessment("n4", " 3b; 4B,16a ", "CIN_PLAN", "ld, aut"), jsonHeaders()),
+					String.class);
 
 		assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(204);
 		assertThat(variable(pid, "primaryNeedCode")).isEqualTo("N4");
 		assertThat(variable(pid, "assessmentFactors")).isEqualTo("3B,4B,16A");
+		assertThat(jdbc.sql("select disabilities from child_case where case_ref = ?").param(caseRef).query(String.class)
+			.single()).isEqualTo("LD,AUT");
+		assertThat(jdbc.sql("""
+				select field || ': ' || old_value || ' -> ' || new_value || ' by ' || changed_by || ' (' || reason || ')'
+				from child_detail_change where case_ref = ?""").param(caseRef).query(String.class).list())
+			.containsExactly("disabilities: NONE -> LD,AUT by worker.north"
+					+ " (Recorded on the assessment (Complete child and family assessment))");
 	}
 
 	/** Referred and decided for assessment on Monday 23 November 2026; the worker holds the assessment. */
@@ -89,11 +109,17 @@ class AssessmentFindingsRefusalTest extends ProcessTestSupport {
 		return pid;
 	}
 
-	private static Map<String, Object> assessment(String need, String factors, String outcome) {
-		return Map.of("variables", Map.of("assessmentStartDate", Map.of("value", "2026-11-24", "type", "String"),
-				"assessmentOutcome", Map.of("value", outcome, "type", "String"), "primaryNeedCode",
-				Map.of("value", need, "type", "String"), "assessmentFactors", Map.of("value", factors, "type", "String"),
-				"assessmentSummary", Map.of("value", "Assessed", "type", "String")));
+	/** The form's fields; {@code disabilities} null leaves the field as the form showed it. */
+	private static Map<String, Object> assessment(String need, String factors, String outcome, String disabilities) {
+		Map<String, Object> variables = new LinkedHashMap<>(Map.of("assessmentStartDate",
+				Map.of("value", "2026-11-24", "type", "String"), "assessmentOutcome",
+				Map.of("value", outcome, "type", "String"), "primaryNeedCode", Map.of("value", need, "type", "String"),
+				"assessmentFactors", Map.of("value", factors, "type", "String"), "assessmentSummary",
+				Map.of("value", "Assessed", "type", "String")));
+		if (disabilities != null) {
+			variables.put("childDisabilities", Map.of("value", disabilities, "type", "String"));
+		}
+		return Map.of("variables", variables);
 	}
 
 }

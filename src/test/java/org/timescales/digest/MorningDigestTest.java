@@ -374,7 +374,9 @@ class MorningDigestTest extends ProcessTestSupport {
 	/** A referral for the north team with its own referral id (several for one child), received at a London time. */
 	private String referral(String caseRef, String referralId, String receivedAt) {
 		return referrals.receive(new ReferralRequest(referralId,
-				new ReferralRequest.Child(caseRef, "Test", "Child", "2016-05-01", "F"), receivedAt, "2A", "north"))
+				new ReferralRequest.Child(caseRef, "Test", "Child", "2016-05-01", "F", null, null, null, null,
+						List.of("NONE")),
+				receivedAt, "2A", "north"))
 			.referral()
 			.processInstanceId();
 	}

@@ -75,9 +75,11 @@ class CaseTimelineTest extends ProcessTestSupport {
 				"2027-01-29T09:15:00Z TASK_COMPLETED tm.north - -->-",
 				"2027-01-29T09:15:00Z ESCALATION_ACKNOWLEDGED tm.north assessment -->-",
 				"2027-01-29T09:15:00Z PROCESS_ENDED system - -->-",
+				"2027-02-01T10:00:00Z FIELD_CHANGED worker.north - -->3B",
 				"2027-02-01T10:00:00Z FIELD_CHANGED worker.north - -->NFA",
 				"2027-02-01T10:00:00Z FIELD_CHANGED worker.north - -->2026-11-24",
 				"2027-02-01T10:00:00Z FIELD_CHANGED worker.north - -->Done late",
+				"2027-02-01T10:00:00Z FIELD_CHANGED worker.north - -->N1",
 				"2027-02-01T10:00:00Z TASK_COMPLETED worker.north assessment -->-",
 				"2027-02-01T10:00:00Z TASK_CREATED system assessment -->-",
 				"2027-02-01T10:00:00Z TASK_ASSIGNED worker.north assessment -->-",
@@ -106,7 +108,7 @@ class CaseTimelineTest extends ProcessTestSupport {
 		assertThat(events.get(18).get("description").asText()).isEqualTo("Tier 1 escalation acknowledged. Reason for"
 				+ " delay: Worker off sick for two weeks. Action agreed: Reallocated to a senior practitioner."
 				+ " New target date: 2027-02-05");
-		assertThat(events.get(30).get("description").asText())
+		assertThat(events.get(32).get("description").asText())
 			.isEqualTo("Clock stopped: Child and family assessment, MET_LATE, as of 2027-02-01 00:00 UK time");
 
 		// the auditor's read is on record
