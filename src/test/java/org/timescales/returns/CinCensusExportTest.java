@@ -23,11 +23,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.timescales.ProcessTestSupport;
-import org.timescales.referral.ReferralRequest;
-import org.timescales.referral.ReferralService;
 import org.timescales.TimescalesTest;
 import org.timescales.audit.RecordView;
 import org.timescales.audit.RecordViews;
+import org.timescales.referral.ReferralRequest;
+import org.timescales.referral.ReferralService;
 import org.w3c.dom.Document;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
@@ -265,6 +265,56 @@ class CinCensusExportTest extends ProcessTestSupport {
 			.getForEntity("/api/returns/cin-census?year=2026", String.class);
 		assertThat(accepted.getStatusCode()).as(accepted.getBody()).isEqualTo(HttpStatus.OK);
 		assertThat(accepted.getBody()).contains("<LAchildID>" + laChildId + "</LAchildID>");
+	}
+
+	@Test
+	void aReReferralWhileTheEpisodeIsOpenIsPartOfIt() throws Exception {
+		// referred on Monday 2 June 2025 and again on Thursday 5th before the first was decided
+		String caseRef = newCaseRef("CIN-REREFERRED");
+		clockAt("2025-06-02T09:30:00Z");
+		String first = referrals
+			.receive(new ReferralRequest("REF-" + caseRef + "-1", new ReferralRequest.Child(caseRef, "Test", "Child",
+					"2016-05-01", "F", null, null, null, null, List.of("NONE")), "2025-06-02T09:00:00", "2A", "north"))
+			.referral()
+			.processInstanceId();
+		clockAt("2025-06-05T09:30:00Z");
+		String second = referrals
+			.receive(new ReferralRequest("REF-" + caseRef + "-2", new ReferralRequest.Child(caseRef, "Test", "Child",
+					"2016-05-01", "F"), "2025-06-05T09:00:00", "1B", "north"))
+			.referral()
+			.processInstanceId();
+		// on Friday 6th the first is closed with no further action, the second goes to assessment and is
+		// closed after it with none
+		clockAt("2025-06-06T14:00:00Z");
+		complete(first, "UserTask_DecideOnReferral", Map.of("referralDecision", "NFA", "referralDecisionDate",
+				"2025-06-06", "decisionRationale", "The same concerns as the second referral"));
+		complete(second, "UserTask_DecideOnReferral", Map.of("referralDecision", "ASSESSMENT", "referralDecisionDate",
+				"2025-06-06", "decisionRationale", "Needs assessing"));
+		on("2025-07-10");
+		complete(second, "UserTask_CompleteAssessment", Map.of("assessmentStartDate", "2025-06-09", "assessmentOutcome",
+				"NFA", "primaryNeedCode", "N4", "assessmentFactors", "21", "assessmentSummary", "No further action"));
+		complete(second, "UserTask_AuthoriseAssessment", Map.of("assessmentAuthorised", true,
+				"assessmentAuthorisedDate", "2025-07-10", "managerComments", "Agreed"));
+		clockAt("2026-05-01T09:00:00Z");
+
+		ResponseEntity<String> response = http.withBasicAuth("auditor.one", "secret-auditor.one")
+			.getForEntity("/api/returns/cin-census?year=2026", String.class);
+
+		assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+		Document census = DocumentBuilderFactory.newInstance()
+			.newDocumentBuilder()
+			.parse(new InputSource(new StringReader(response.getBody())));
+		String e = child(caseRef) + "/CINdetails";
+		// one episode from the first referral to the assessment's closure, not two overlapping
+		assertThat(count(census, e)).isEqualTo(1);
+		assertThat(text(census, e + "/CINreferralDate")).isEqualTo("2025-06-02");
+		assertThat(text(census, e + "/ReferralSource")).isEqualTo("2A");
+		assertThat(text(census, e + "/PrimaryNeedCode")).isEqualTo("N4");
+		assertThat(text(census, e + "/CINclosureDate")).isEqualTo("2025-07-10");
+		assertThat(text(census, e + "/ReasonForClosure")).isEqualTo("RC8");
+		assertThat(text(census, e + "/ReferralNFA")).isEqualTo("false");
+		assertThat(text(census, e + "/Assessments/AssessmentActualStartDate")).isEqualTo("2025-06-09");
+		assertThat(text(census, e + "/Assessments/FactorsIdentifiedAtAssessment/AssessmentFactors")).isEqualTo("21");
 	}
 
 	@Test
