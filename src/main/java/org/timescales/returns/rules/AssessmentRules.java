@@ -7,8 +7,9 @@ import java.util.Objects;
 import java.util.function.Predicate;
 
 import org.timescales.returns.rules.CensusReturn.Assessment;
-import org.timescales.returns.rules.CensusReturn.Child;
 import org.timescales.returns.rules.CensusReturn.CinDetails;
+
+import static org.timescales.returns.rules.Walk.*;
 
 /**
  * The DfE's error-type rules on module Assessments, each ported from data-to-insight's
@@ -31,7 +32,7 @@ final class AssessmentRules {
 	// fires on a file; this follows the DfE's message: with 21, no other factor
 	static final CensusRule RULE_8869 = new CensusRule("8869",
 			"The assessment factors code “21” cannot be used in conjunction with any other assessment factors.",
-			(census, report) -> each(census, (child, e, a) -> {
+			(census, report) -> eachModule(census, CinDetails::assessments, (child, e, a) -> {
 				if (a.factors().contains("21")) {
 					a.factors()
 						.stream()
@@ -44,7 +45,7 @@ final class AssessmentRules {
 	// holding the list of factors), so this follows the DfE's message; an empty factor is not a code
 	static final CensusRule RULE_8898 = new CensusRule("8898",
 			" The assessment has more than one parental or child factors with the same code",
-			(census, report) -> each(census, (child, e, a) -> {
+			(census, report) -> eachModule(census, CinDetails::assessments, (child, e, a) -> {
 				Map<String, Integer> counts = new HashMap<>();
 				a.factors().stream().filter(Objects::nonNull).forEach(f -> counts.merge(f, 1, Integer::sum));
 				counts.forEach((f, n) -> {
@@ -60,10 +61,10 @@ final class AssessmentRules {
 	static final List<CensusRule> RULES = List.of(
 			// cin2022_23/rule_8608.py
 			perAssessment("8608", "Assessment Start Date cannot be later than its End Date",
-					a -> ChildRules.after(a.actualStartDate(), a.authorisationDate()), START, AUTHORISATION),
+					a -> after(a.actualStartDate(), a.authorisationDate()), START, AUTHORISATION),
 			// cin2022_23/rule_8896.py: every assessment of the episode is named, open or not
 			new CensusRule("8896", "Within one CINDetails group there are 2 or more open Assessments groups",
-					(census, report) -> EpisodeRules.each(census, (child, e) -> {
+					(census, report) -> eachEpisode(census, (child, e) -> {
 						if (e.assessments().stream().filter(a -> a.authorisationDate() == null).count() > 1) {
 							e.assessments().forEach(a -> report.fired(child, AUTHORISATION, a.authorisationDate()));
 						}
@@ -71,26 +72,26 @@ final class AssessmentRules {
 			// cin2022_23/rule_8736.py: an open assessment with no start date is not within the year either
 			new CensusRule("8736",
 					"For an Assessment that has not been completed, the start date must fall within the census year",
-					(census, report) -> each(census, (child, e, a) -> {
+					(census, report) -> eachModule(census, CinDetails::assessments, (child, e, a) -> {
 						if (a.authorisationDate() == null
-								&& (a.actualStartDate() == null || !EpisodeRules.within(a.actualStartDate(), census))) {
+								&& (a.actualStartDate() == null || !inYear(a.actualStartDate(), census))) {
 							report.fired(child, AUTHORISATION, null);
 							report.fired(child, START, a.actualStartDate());
 						}
 					})),
 			// cin2022_23/rule_1103.py
 			new CensusRule("1103", "The assessment start date cannot be before the referral date",
-					(census, report) -> each(census, (child, e, a) -> {
-						if (ChildRules.after(e.cinReferralDate(), a.actualStartDate())) {
+					(census, report) -> eachModule(census, CinDetails::assessments, (child, e, a) -> {
+						if (after(e.cinReferralDate(), a.actualStartDate())) {
 							report.fired(child, START, a.actualStartDate());
 							report.fired(child, EpisodeRules.REFERRAL_DATE, e.cinReferralDate());
 						}
 					})),
 			// cin2022_23/rule_8696.py: with no reference date nothing is outside the year (pandas' NaT)
 			new CensusRule("8696", "Assessment end date must fall within the census year",
-					(census, report) -> each(census, (child, e, a) -> {
+					(census, report) -> eachModule(census, CinDetails::assessments, (child, e, a) -> {
 						if (a.authorisationDate() != null && census.referenceDate() != null
-								&& !EpisodeRules.within(a.authorisationDate(), census)) {
+								&& !inYear(a.authorisationDate(), census)) {
 							report.fired(child, AUTHORISATION, a.authorisationDate());
 						}
 					})));
@@ -98,22 +99,10 @@ final class AssessmentRules {
 	private AssessmentRules() {
 	}
 
-	/** What a rule does with one assessment of one episode of one child. */
-	@FunctionalInterface
-	private interface AssessmentCheck {
-
-		void apply(Child child, CinDetails episode, Assessment assessment);
-
-	}
-
-	private static void each(CensusReturn census, AssessmentCheck check) {
-		EpisodeRules.each(census, (child, e) -> e.assessments().forEach(a -> check.apply(child, e, a)));
-	}
-
 	/** A rule on the fields of one assessment on its own, reporting each field it names. */
 	private static CensusRule perAssessment(String code, String message, Predicate<Assessment> fails,
 			String... fields) {
-		return new CensusRule(code, message, (census, report) -> each(census, (child, e, a) -> {
+		return new CensusRule(code, message, (census, report) -> eachModule(census, CinDetails::assessments, (child, e, a) -> {
 			if (fails.test(a)) {
 				for (String field : fields) {
 					report.fired(child, field, switch (field) {
@@ -126,5 +115,4 @@ final class AssessmentRules {
 			}
 		}));
 	}
-
 }

@@ -175,5 +175,4 @@ public record CensusReturn(String year, LocalDate referenceDate, List<Child> chi
 			default -> null;
 		};
 	}
-
 }

@@ -45,5 +45,4 @@ public final class CensusRules {
 		}
 		return new ArrayList<>(failures);
 	}
-
 }

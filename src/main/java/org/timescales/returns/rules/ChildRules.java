@@ -16,6 +16,8 @@ import org.timescales.returns.rules.CensusReturn.CinDetails;
 import org.timescales.returns.rules.CensusReturn.CinPlan;
 import org.timescales.returns.rules.CensusReturn.Child;
 
+import static org.timescales.returns.rules.Walk.*;
+
 /**
  * The DfE's error-type rules on a child's identifiers and characteristics (modules
  * ChildIdentifiers, ChildCharacteristics and Disabilities), each ported from data-to-insight's
@@ -261,16 +263,6 @@ final class ChildRules {
 		return disability != null && disability.toUpperCase(java.util.Locale.ROOT).equals("NONE");
 	}
 
-	/** Whether a code is one of {@code codes}; a missing code is none (Set.of refuses to look null up). */
-	static boolean in(Set<String> codes, String code) {
-		return code != null && codes.contains(code);
-	}
-
-	/** {@code date > limit}, false when either is missing (pandas' NaT compares false). */
-	static boolean after(LocalDate date, LocalDate limit) {
-		return date != null && limit != null && date.isAfter(limit);
-	}
-
 	private static IntStream range(int first, int last) {
 		return IntStream.rangeClosed(first, last);
 	}
@@ -290,5 +282,4 @@ final class ChildRules {
 			}
 		});
 	}
-
 }

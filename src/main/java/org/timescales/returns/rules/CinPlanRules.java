@@ -1,13 +1,13 @@
 package org.timescales.returns.rules;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.timescales.returns.rules.CensusReturn.CinDetails;
 import org.timescales.returns.rules.CensusReturn.CinPlan;
 import org.timescales.returns.rules.CensusReturn.Child;
 import org.timescales.returns.rules.CensusReturn.ChildProtectionPlan;
+
+import static org.timescales.returns.rules.Walk.*;
 
 /**
  * The DfE's error-type rules on module CINplanDates, each ported from data-to-insight's
@@ -22,14 +22,14 @@ final class CinPlanRules {
 	static final List<CensusRule> RULES = List.of(
 			// cin2022_23/rule_4010.py
 			new CensusRule("4010", "CIN Plan start date is missing or out of data collection period",
-					(census, report) -> eachPlan(census, (child, episode, plan) -> {
+					(census, report) -> eachModule(census, CinDetails::cinPlans, (child, episode, plan) -> {
 						if (plan.startDate() == null || plan.startDate().isAfter(census.referenceDate())) {
 							report.fired(child, START, plan.startDate());
 						}
 					})),
 			// cin2022_23/rule_4011.py
 			new CensusRule("4011", "CIN Plan End Date earlier than Start Date",
-					(census, report) -> eachPlan(census, (child, episode, plan) -> {
+					(census, report) -> eachModule(census, CinDetails::cinPlans, (child, episode, plan) -> {
 						if (before(plan.endDate(), plan.startDate())) {
 							report.fired(child, END, plan.endDate());
 							report.fired(child, START, plan.startDate());
@@ -53,7 +53,7 @@ final class CinPlanRules {
 					})),
 			// cin2022_23/rule_4015.py
 			new CensusRule("4015", "The CIN Plan start date cannot be before the referral date",
-					(census, report) -> eachPlan(census, (child, episode, plan) -> {
+					(census, report) -> eachModule(census, CinDetails::cinPlans, (child, episode, plan) -> {
 						if (before(plan.startDate(), episode.cinReferralDate())) {
 							report.fired(child, START, plan.startDate());
 							report.fired(child, EpisodeFields.REFERRAL_DATE, episode.cinReferralDate());
@@ -75,7 +75,7 @@ final class CinPlanRules {
 			new CensusRule("4014", "CIN Plan data contains overlapping dates", CinPlanRules::overlappingPlans),
 			// cin2022_23/rule_4016.py: the child's CIN plans against its CPPs, across all its CINdetails
 			new CensusRule("4016", "A CIN Plan has been reported as open at the same time as a Child Protection Plan.",
-					(census, report) -> eachPlan(census, (child, episode, plan) -> {
+					(census, report) -> eachModule(census, CinDetails::cinPlans, (child, episode, plan) -> {
 						for (ChildProtectionPlan cpp : plans(child)) {
 							if (within(plan.startDate(), cpp.startDate(), cpp.endDate(), census.referenceDate(),
 									false)) {
@@ -101,7 +101,7 @@ final class CinPlanRules {
 					})),
 			// cin2022_23/rule_4013.py
 			new CensusRule("4013", "CIN Plan end date must fall within the census year",
-					(census, report) -> eachPlan(census, (child, episode, plan) -> {
+					(census, report) -> eachModule(census, CinDetails::cinPlans, (child, episode, plan) -> {
 						if (outside(plan.endDate(), census)) {
 							report.fired(child, END, plan.endDate());
 						}
@@ -132,70 +132,6 @@ final class CinPlanRules {
 		}
 	}
 
-	/**
-	 * Whether {@code date} falls on or after {@code start} and before {@code end} (on it too when
-	 * {@code endInclusive}), or on or before the reference date when {@code end} is missing. A
-	 * missing {@code date} or {@code start} falls nowhere, as pandas' NaT compares false.
-	 */
-	static boolean within(LocalDate date, LocalDate start, LocalDate end, LocalDate referenceDate,
-			boolean endInclusive) {
-		if (date == null || start == null || date.isBefore(start)) {
-			return false;
-		}
-		if (end == null) {
-			return !date.isAfter(referenceDate);
-		}
-		return endInclusive ? !date.isAfter(end) : date.isBefore(end);
-	}
-
-	/** {@code a < b}, false when either is missing (NaT). */
-	static boolean before(LocalDate a, LocalDate b) {
-		return a != null && b != null && a.isBefore(b);
-	}
-
-	/** Present and before the collection year's first day or after its reference date. */
-	static boolean outside(LocalDate date, CensusReturn census) {
-		return date != null && (date.isBefore(census.collectionStart()) || date.isAfter(census.referenceDate()));
-	}
-
-	static List<CinPlan> cinPlans(Child child) {
-		List<CinPlan> all = new ArrayList<>();
-		child.cinDetails().forEach(e -> all.addAll(e.cinPlans()));
-		return all;
-	}
-
-	static List<ChildProtectionPlan> plans(Child child) {
-		List<ChildProtectionPlan> all = new ArrayList<>();
-		child.cinDetails().forEach(e -> all.addAll(e.childProtectionPlans()));
-		return all;
-	}
-
-	@FunctionalInterface
-	interface EpisodeCheck {
-
-		void apply(Child child, CinDetails episode);
-
-	}
-
-	@FunctionalInterface
-	private interface PlanCheck {
-
-		void apply(Child child, CinDetails episode, CinPlan plan);
-
-	}
-
-	static void eachEpisode(CensusReturn census, EpisodeCheck check) {
-		for (Child child : census.children()) {
-			for (CinDetails episode : child.cinDetails()) {
-				check.apply(child, episode);
-			}
-		}
-	}
-
-	private static void eachPlan(CensusReturn census, PlanCheck check) {
-		eachEpisode(census, (child, episode) -> episode.cinPlans().forEach(plan -> check.apply(child, episode, plan)));
-	}
-
 	/** CINdetails fields these rules name. */
 	static final class EpisodeFields {
 
@@ -209,7 +145,5 @@ final class CinPlanRules {
 
 		private EpisodeFields() {
 		}
-
 	}
-
 }

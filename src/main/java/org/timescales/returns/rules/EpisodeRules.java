@@ -11,6 +11,8 @@ import org.timescales.returns.rules.CensusReturn.Child;
 import org.timescales.returns.rules.CensusReturn.CinDetails;
 import org.timescales.returns.rules.CensusReturn.Section47;
 
+import static org.timescales.returns.rules.Walk.*;
+
 /**
  * The DfE's error-type rules on module CINdetails (a child's episodes: dates, reasons for closure, referral NFA, primary need), each ported from data-to-insight's
  * {@code cin_validator/rules/<year>/rule_<code>.py}.
@@ -47,8 +49,8 @@ final class EpisodeRules {
 	static final List<CensusRule> RULES = List.of(
 			// cin2022_23/rule_8620.py
 			new CensusRule("8620", "CIN Closure Date present and does not fall within the Census year",
-					(census, report) -> each(census, (child, e) -> {
-						if (e.cinClosureDate() != null && !within(e.cinClosureDate(), census)) {
+					(census, report) -> eachEpisode(census, (child, e) -> {
+						if (e.cinClosureDate() != null && !inYear(e.cinClosureDate(), census)) {
 							report.fired(child, CLOSURE_DATE, e.cinClosureDate());
 						}
 					})),
@@ -58,7 +60,7 @@ final class EpisodeRules {
 					PRIMARY_NEED),
 			// cin2022_23/rule_8630.py
 			perEpisode("8630", "CIN Closure Date is before CIN Referral Date for the same CIN episode",
-					e -> ChildRules.after(e.cinReferralDate(), e.cinClosureDate()), REFERRAL_DATE, CLOSURE_DATE),
+					e -> after(e.cinReferralDate(), e.cinClosureDate()), REFERRAL_DATE, CLOSURE_DATE),
 			// cin2022_23/rule_8810.py
 			perEpisode("8810", "A CIN case cannot have a Reason for Closure without a CIN Closure Date",
 					e -> e.reasonForClosure() != null && e.cinClosureDate() == null, REASON_FOR_CLOSURE,
@@ -70,13 +72,13 @@ final class EpisodeRules {
 			// cin2022_23/rule_8866.py: an episode with no referral date is not asked (8600 is)
 			perEpisode("8866", "Source of Referral is missing or an invalid code",
 					e -> e.cinReferralDate() != null && !e.cinReferralDate().isBefore(SOURCE_REQUIRED_FROM)
-							&& !ChildRules.in(REFERRAL_SOURCES, e.referralSource()),
+							&& !in(REFERRAL_SOURCES, e.referralSource()),
 					REFERRAL_DATE, "CINdetails.ReferralSource"),
 			// cin2022_23/rule_8606.py: 40 weeks as 280 days, before the birth or the expected birth
 			new CensusRule("8606", "Child referral date is more than 40 weeks before DOB or expected DOB",
-					(census, report) -> each(census, (child, e) -> {
-						if (ChildRules.after(minusDays(child.personBirthDate()), e.cinReferralDate())
-								|| ChildRules.after(minusDays(child.expectedPersonBirthDate()),
+					(census, report) -> eachEpisode(census, (child, e) -> {
+						if (after(minusDays(child.personBirthDate()), e.cinReferralDate())
+								|| after(minusDays(child.expectedPersonBirthDate()),
 										e.cinReferralDate())) {
 							report.fired(child, REFERRAL_DATE, e.cinReferralDate());
 							report.fired(child, ChildRules.BIRTH_DATE, child.personBirthDate());
@@ -103,7 +105,7 @@ final class EpisodeRules {
 					}),
 			// cin2022_23/rule_8867.py
 			new CensusRule("8867", "CIN episode is shown as closed, however Assessment is not shown as completed",
-					(census, report) -> each(census, (child, e) -> {
+					(census, report) -> eachEpisode(census, (child, e) -> {
 						List<Assessment> open = e.cinClosureDate() == null ? List.of()
 								: e.assessments().stream().filter(a -> a.authorisationDate() == null).toList();
 						if (!open.isEmpty()) {
@@ -136,7 +138,7 @@ final class EpisodeRules {
 			// cin2022_23/rule_8868.py
 			new CensusRule("8868",
 					"CIN episode is shown as closed, however Section 47 enquiry is not shown as completed by ICPC date or ICPC not required flag",
-					(census, report) -> each(census, (child, e) -> {
+					(census, report) -> eachEpisode(census, (child, e) -> {
 						if (e.cinClosureDate() == null) {
 							return;
 						}
@@ -155,7 +157,7 @@ final class EpisodeRules {
 			// enquiries with the same start and the same ICPC are one enquiry given twice, not an overlap
 			new CensusRule("8890",
 					"A Section 47 enquiry is shown as starting when there is another Section 47 Enquiry ongoing",
-					(census, report) -> each(census, (child, e) -> {
+					(census, report) -> eachEpisode(census, (child, e) -> {
 						for (Section47 a : e.section47s()) {
 							for (Section47 b : e.section47s()) {
 								if (a.actualStartDate() == null || b.actualStartDate() == null
@@ -165,7 +167,7 @@ final class EpisodeRules {
 								}
 								boolean ongoing = b.dateOfInitialCpc() != null
 										? !a.actualStartDate().isAfter(b.dateOfInitialCpc())
-										: !ChildRules.after(a.actualStartDate(), census.referenceDate())
+										: !after(a.actualStartDate(), census.referenceDate())
 												&& census.referenceDate() != null
 												&& !Boolean.TRUE.equals(b.icpcNotRequired());
 								if (!a.actualStartDate().isBefore(b.actualStartDate()) && ongoing) {
@@ -187,7 +189,7 @@ final class EpisodeRules {
 							}
 							boolean ongoing = b.cinClosureDate() != null
 									? a.cinReferralDate().isBefore(b.cinClosureDate())
-									: ChildRules.after(census.referenceDate(), a.cinReferralDate())
+									: after(census.referenceDate(), a.cinReferralDate())
 											&& Boolean.FALSE.equals(b.referralNfa());
 							if (!a.cinReferralDate().isBefore(b.cinReferralDate()) && ongoing) {
 								report.fired(child, REFERRAL_DATE, a.cinReferralDate());
@@ -202,7 +204,7 @@ final class EpisodeRules {
 			// here they are named by the dates that show the activity
 			new CensusRule("8831",
 					"Activity is recorded against a case marked as a referral with no further action",
-					(census, report) -> each(census, (child, e) -> {
+					(census, report) -> eachEpisode(census, (child, e) -> {
 						if (!Boolean.TRUE.equals(e.referralNfa())) {
 							return;
 						}
@@ -225,8 +227,8 @@ final class EpisodeRules {
 			// plan; the Python flags those rows by their LAchildID, here they are named by their start dates
 			new CensusRule("2990",
 					"Activity is recorded against a case marked as ‘Case closed after assessment, no further action’ or 'case closed after assessment, referred to early help'.",
-					(census, report) -> each(census, (child, e) -> {
-						if (!ChildRules.in(Set.of("RC8", "RC9"), e.reasonForClosure())) {
+					(census, report) -> eachEpisode(census, (child, e) -> {
+						if (!in(Set.of("RC8", "RC9"), e.reasonForClosure())) {
 							return;
 						}
 						if (e.dateOfInitialCpc() != null || !e.childProtectionPlans().isEmpty()
@@ -251,8 +253,8 @@ final class EpisodeRules {
 					REASON_FOR_CLOSURE),
 			// cin2022_23/rule_8600.py
 			new CensusRule("8600", "Child referral date missing or after data collection period",
-					(census, report) -> each(census, (child, e) -> {
-						if (e.cinReferralDate() == null || ChildRules.after(e.cinReferralDate(), census.referenceDate())) {
+					(census, report) -> eachEpisode(census, (child, e) -> {
+						if (e.cinReferralDate() == null || after(e.cinReferralDate(), census.referenceDate())) {
 							report.fired(child, REFERRAL_DATE, e.cinReferralDate());
 						}
 					})));
@@ -265,31 +267,14 @@ final class EpisodeRules {
 		static final String ICPC = "Section47.DateOfInitialCPC";
 
 		static final String NOT_REQUIRED = "Section47.ICPCnotRequired";
-
 	}
 
 	private EpisodeRules() {
 	}
 
-	/** What a rule does with one episode of one child. */
-	@FunctionalInterface
-	interface EpisodeCheck {
-
-		void apply(Child child, CinDetails episode);
-
-	}
-
-	static void each(CensusReturn census, EpisodeCheck check) {
-		for (Child child : census.children()) {
-			for (CinDetails e : child.cinDetails()) {
-				check.apply(child, e);
-			}
-		}
-	}
-
 	/** A rule on the fields of one episode on its own, reporting each field it names. */
 	private static CensusRule perEpisode(String code, String message, Predicate<CinDetails> fails, String... fields) {
-		return new CensusRule(code, message, (census, report) -> each(census, (child, e) -> {
+		return new CensusRule(code, message, (census, report) -> eachEpisode(census, (child, e) -> {
 			if (fails.test(e)) {
 				for (String field : fields) {
 					report.fired(child, field, value(e, field));
@@ -310,14 +295,7 @@ final class EpisodeRules {
 		};
 	}
 
-	/** On or after the first day of the collection year and on or before the reference date. */
-	static boolean within(LocalDate date, CensusReturn census) {
-		return census.referenceDate() != null && !date.isBefore(census.collectionStart())
-				&& !date.isAfter(census.referenceDate());
-	}
-
 	private static LocalDate minusDays(LocalDate date) {
 		return date == null ? null : date.minusDays(DAYS_BEFORE_BIRTH);
 	}
-
 }

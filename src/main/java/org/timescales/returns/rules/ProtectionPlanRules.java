@@ -13,12 +13,7 @@ import org.timescales.returns.rules.CensusReturn.ChildProtectionPlan;
 import org.timescales.returns.rules.CensusReturn.Section47;
 import org.timescales.returns.rules.CinPlanRules.EpisodeFields;
 
-import static org.timescales.returns.rules.CinPlanRules.before;
-import static org.timescales.returns.rules.CinPlanRules.cinPlans;
-import static org.timescales.returns.rules.CinPlanRules.eachEpisode;
-import static org.timescales.returns.rules.CinPlanRules.outside;
-import static org.timescales.returns.rules.CinPlanRules.plans;
-import static org.timescales.returns.rules.CinPlanRules.within;
+import static org.timescales.returns.rules.Walk.*;
 
 /**
  * The DfE's error-type rules on module ChildProtectionPlans and Reviews, each ported from data-to-insight's
@@ -50,7 +45,7 @@ final class ProtectionPlanRules {
 			// cin2022_23/rule_8910.py
 			new CensusRule("8910",
 					"Latest Category of Abuse code missing or invalid (see Category of Abuse table in CIN Census code set)",
-					(census, report) -> eachPlan(census, (child, episode, cpp) -> {
+					(census, report) -> eachModule(census, CinDetails::childProtectionPlans, (child, episode, cpp) -> {
 						if (!CATEGORIES_OF_ABUSE.contains(String.valueOf(cpp.latestCategoryOfAbuse()))) {
 							report.fired(child, "ChildProtectionPlans.LatestCategoryOfAbuse",
 									cpp.latestCategoryOfAbuse());
@@ -59,7 +54,7 @@ final class ProtectionPlanRules {
 			// cin2022_23/rule_8905.py
 			new CensusRule("8905",
 					"Initial Category of Abuse code missing or invalid (see Category of Abuse table in CIN Census code set)",
-					(census, report) -> eachPlan(census, (child, episode, cpp) -> {
+					(census, report) -> eachModule(census, CinDetails::childProtectionPlans, (child, episode, cpp) -> {
 						if (!CATEGORIES_OF_ABUSE.contains(String.valueOf(cpp.initialCategoryOfAbuse()))) {
 							report.fired(child, "ChildProtectionPlans.InitialCategoryOfAbuse",
 									cpp.initialCategoryOfAbuse());
@@ -68,28 +63,28 @@ final class ProtectionPlanRules {
 			// cin2022_23/rule_8730.py: missing or a negative number; a value that is no integer at all
 			// makes the validator's rule fail (the schema has refused it already), so it passes here
 			new CensusRule("8730", "Total Number of previous Child Protection Plans missing",
-					(census, report) -> eachPlan(census, (child, episode, cpp) -> {
+					(census, report) -> eachModule(census, CinDetails::childProtectionPlans, (child, episode, cpp) -> {
 						if (cpp.numberOfPreviousCpp() == null || negative(cpp.numberOfPreviousCpp())) {
 							report.fired(child, "ChildProtectionPlans.NumberOfPreviousCPP", cpp.numberOfPreviousCpp());
 						}
 					})),
 			// cin2022_23/rule_8930.py
 			new CensusRule("8930", "Child Protection Plan End Date must fall within the census year",
-					(census, report) -> eachPlan(census, (child, episode, cpp) -> {
+					(census, report) -> eachModule(census, CinDetails::childProtectionPlans, (child, episode, cpp) -> {
 						if (outside(cpp.endDate(), census)) {
 							report.fired(child, END, cpp.endDate());
 						}
 					})),
 			// cin2022_23/rule_8720.py
 			new CensusRule("8720", "Child Protection Plan Start Date missing or out of data collection period",
-					(census, report) -> eachPlan(census, (child, episode, cpp) -> {
+					(census, report) -> eachModule(census, CinDetails::childProtectionPlans, (child, episode, cpp) -> {
 						if (cpp.startDate() == null || cpp.startDate().isAfter(census.referenceDate())) {
 							report.fired(child, START, cpp.startDate());
 						}
 					})),
 			// cin2022_23/rule_8840.py
 			new CensusRule("8840", "Child Protection Plan cannot start and end on the same day",
-					(census, report) -> eachPlan(census, (child, episode, cpp) -> {
+					(census, report) -> eachModule(census, CinDetails::childProtectionPlans, (child, episode, cpp) -> {
 						if (cpp.startDate() != null && cpp.startDate().equals(cpp.endDate())) {
 							report.fired(child, START, cpp.startDate());
 							report.fired(child, END, cpp.endDate());
@@ -97,7 +92,7 @@ final class ProtectionPlanRules {
 					})),
 			// cin2022_23/rule_8925.py
 			new CensusRule("8925", "Child Protection Plan End Date earlier than Start Date",
-					(census, report) -> eachPlan(census, (child, episode, cpp) -> {
+					(census, report) -> eachModule(census, CinDetails::childProtectionPlans, (child, episode, cpp) -> {
 						if (before(cpp.endDate(), cpp.startDate())) {
 							report.fired(child, START, cpp.startDate());
 							report.fired(child, END, cpp.endDate());
@@ -116,7 +111,7 @@ final class ProtectionPlanRules {
 					}),
 			// cin2022_23/rule_8915.py
 			new CensusRule("8915", "Child Protection Plan shown as starting after the child’s Date of Death",
-					(census, report) -> eachPlan(census, (child, episode, cpp) -> {
+					(census, report) -> eachModule(census, CinDetails::childProtectionPlans, (child, episode, cpp) -> {
 						if (before(child.personDeathDate(), cpp.startDate())) {
 							report.fired(child, START, cpp.startDate());
 							report.fired(child, DEATH, child.personDeathDate());
@@ -124,7 +119,7 @@ final class ProtectionPlanRules {
 					})),
 			// cin2022_23/rule_1105.py
 			new CensusRule("1105", "The child protection plan start date cannot be before the referral date",
-					(census, report) -> eachPlan(census, (child, episode, cpp) -> {
+					(census, report) -> eachModule(census, CinDetails::childProtectionPlans, (child, episode, cpp) -> {
 						if (before(cpp.startDate(), episode.cinReferralDate())) {
 							report.fired(child, START, cpp.startDate());
 							report.fired(child, EpisodeFields.REFERRAL_DATE, episode.cinReferralDate());
@@ -140,7 +135,7 @@ final class ProtectionPlanRules {
 					})),
 			// cin2022_23/rule_8920.py
 			new CensusRule("8920", "Child Protection Plan cannot end after the child’s Date of Death",
-					(census, report) -> eachPlan(census, (child, episode, cpp) -> {
+					(census, report) -> eachModule(census, CinDetails::childProtectionPlans, (child, episode, cpp) -> {
 						if (before(child.personDeathDate(), cpp.endDate())) {
 							report.fired(child, END, cpp.endDate());
 							report.fired(child, DEATH, child.personDeathDate());
@@ -152,7 +147,7 @@ final class ProtectionPlanRules {
 			// cin2022_23/rule_8841.py
 			new CensusRule("8841",
 					"The review date cannot be on the same day or before the Child protection Plan start date.",
-					(census, report) -> eachPlan(census, (child, episode, cpp) -> {
+					(census, report) -> eachModule(census, CinDetails::childProtectionPlans, (child, episode, cpp) -> {
 						for (LocalDate review : cpp.reviewDates()) {
 							if (review != null && cpp.startDate() != null && !review.isAfter(cpp.startDate())) {
 								report.fired(child, START, cpp.startDate());
@@ -194,7 +189,7 @@ final class ProtectionPlanRules {
 			}
 		}
 		if (plansStarting > conferences) {
-			eachPlan(census, (child, episode, cpp) -> {
+			eachModule(census, CinDetails::childProtectionPlans, (child, episode, cpp) -> {
 				if (inYear(cpp.startDate(), census)) {
 					report.fired(child, START, cpp.startDate());
 				}
@@ -319,7 +314,7 @@ final class ProtectionPlanRules {
 	 * follows the DfE's rule, which asks no end date of the protection plan.
 	 */
 	private static void reviewDuringCinPlan(CensusReturn census, CensusRule.Report report) {
-		eachPlan(census, (child, episode, cpp) -> {
+		eachModule(census, CinDetails::childProtectionPlans, (child, episode, cpp) -> {
 			for (LocalDate review : cpp.reviewDates()) {
 				for (CinPlan plan : cinPlans(child)) {
 					if (review != null && plan.startDate() != null && plan.endDate() != null
@@ -334,10 +329,6 @@ final class ProtectionPlanRules {
 		});
 	}
 
-	private static boolean inYear(LocalDate date, CensusReturn census) {
-		return date != null && !outside(date, census);
-	}
-
 	private static List<LocalDate> listOfNullable(LocalDate date) {
 		return date == null ? List.of() : List.of(date);
 	}
@@ -350,17 +341,4 @@ final class ProtectionPlanRules {
 			return false;
 		}
 	}
-
-	@FunctionalInterface
-	private interface PlanCheck {
-
-		void apply(Child child, CinDetails episode, ChildProtectionPlan cpp);
-
-	}
-
-	private static void eachPlan(CensusReturn census, PlanCheck check) {
-		eachEpisode(census,
-				(child, episode) -> episode.childProtectionPlans().forEach(cpp -> check.apply(child, episode, cpp)));
-	}
-
 }

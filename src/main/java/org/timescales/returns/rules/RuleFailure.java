@@ -12,5 +12,4 @@ public record RuleFailure(String rule, String message, String laChildId, String 
 				+ ", " + field + "="
 				+ (value == null ? "missing" : value);
 	}
-
 }

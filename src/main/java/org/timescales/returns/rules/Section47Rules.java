@@ -8,9 +8,7 @@ import org.timescales.returns.rules.CensusReturn.Child;
 import org.timescales.returns.rules.CensusReturn.Section47;
 import org.timescales.returns.rules.CinPlanRules.EpisodeFields;
 
-import static org.timescales.returns.rules.CinPlanRules.before;
-import static org.timescales.returns.rules.CinPlanRules.eachEpisode;
-import static org.timescales.returns.rules.CinPlanRules.outside;
+import static org.timescales.returns.rules.Walk.*;
 
 /**
  * The DfE's error-type rules on module Section47, each ported from data-to-insight's
@@ -27,7 +25,7 @@ final class Section47Rules {
 	static final List<CensusRule> RULES = List.of(
 			// cin2022_23/rule_8715.py
 			new CensusRule("8715", "Date of Initial Child Protection Conference must fall within the census year",
-					(census, report) -> eachSection47(census, (child, episode, s47) -> {
+					(census, report) -> eachModule(census, CinDetails::section47s, (child, episode, s47) -> {
 						if (outside(s47.dateOfInitialCpc(), census)) {
 							report.fired(child, INITIAL_CPC, s47.dateOfInitialCpc());
 						}
@@ -35,7 +33,7 @@ final class Section47Rules {
 			// cin2022_23/rule_8615.py
 			new CensusRule("8615",
 					"Section 47 Enquiry Start Date must be present and cannot be later than the date of the initial Child Protection Conference",
-					(census, report) -> eachSection47(census, (child, episode, s47) -> {
+					(census, report) -> eachModule(census, CinDetails::section47s, (child, episode, s47) -> {
 						if (before(s47.dateOfInitialCpc(), s47.actualStartDate())
 								|| (s47.dateOfInitialCpc() != null && s47.actualStartDate() == null)) {
 							report.fired(child, START, s47.actualStartDate());
@@ -44,7 +42,7 @@ final class Section47Rules {
 					})),
 			// cin2022_23/rule_2889.py
 			new CensusRule("2889", "The S47 start date cannot be before the referral date.",
-					(census, report) -> eachSection47(census, (child, episode, s47) -> {
+					(census, report) -> eachModule(census, CinDetails::section47s, (child, episode, s47) -> {
 						if (before(s47.actualStartDate(), episode.cinReferralDate())) {
 							report.fired(child, EpisodeFields.REFERRAL_DATE, episode.cinReferralDate());
 							report.fired(child, START, s47.actualStartDate());
@@ -54,7 +52,7 @@ final class Section47Rules {
 			// misses "false", which the schema allows as well; this follows the DfE's rule: false either way.
 			new CensusRule("8740",
 					"For a Section 47 Enquiry that has not held the Initial Child Protection Conference by the end of the census year, the start date must fall within the census year",
-					(census, report) -> eachSection47(census, (child, episode, s47) -> {
+					(census, report) -> eachModule(census, CinDetails::section47s, (child, episode, s47) -> {
 						if (s47.dateOfInitialCpc() == null && Boolean.FALSE.equals(s47.icpcNotRequired())
 								&& outside(s47.actualStartDate(), census)) {
 							report.fired(child, START, s47.actualStartDate());
@@ -64,7 +62,7 @@ final class Section47Rules {
 					})),
 			// cin2022_23/rule_1104.py
 			new CensusRule("1104", "The date of the initial child protection conference cannot be before the referral date",
-					(census, report) -> eachSection47(census, (child, episode, s47) -> {
+					(census, report) -> eachModule(census, CinDetails::section47s, (child, episode, s47) -> {
 						if (before(s47.dateOfInitialCpc(), episode.cinReferralDate())) {
 							report.fired(child, INITIAL_CPC, s47.dateOfInitialCpc());
 							report.fired(child, EpisodeFields.REFERRAL_DATE, episode.cinReferralDate());
@@ -102,7 +100,7 @@ final class Section47Rules {
 					}),
 			// cin2022_23/rule_8875.py
 			new CensusRule("8875", "The Date of Initial Child Protection Conference cannot be a weekend",
-					(census, report) -> eachSection47(census, (child, episode, s47) -> {
+					(census, report) -> eachModule(census, CinDetails::section47s, (child, episode, s47) -> {
 						DayOfWeek day = s47.dateOfInitialCpc() == null ? null : s47.dateOfInitialCpc().getDayOfWeek();
 						if (day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY) {
 							report.fired(child, INITIAL_CPC, s47.dateOfInitialCpc());
@@ -111,16 +109,4 @@ final class Section47Rules {
 
 	private Section47Rules() {
 	}
-
-	@FunctionalInterface
-	private interface Section47Check {
-
-		void apply(Child child, CinDetails episode, Section47 s47);
-
-	}
-
-	private static void eachSection47(CensusReturn census, Section47Check check) {
-		eachEpisode(census, (child, episode) -> episode.section47s().forEach(s -> check.apply(child, episode, s)));
-	}
-
 }
