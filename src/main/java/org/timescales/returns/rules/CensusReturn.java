@@ -175,4 +175,5 @@ public record CensusReturn(String year, LocalDate referenceDate, List<Child> chi
 			default -> null;
 		};
 	}
+
 }

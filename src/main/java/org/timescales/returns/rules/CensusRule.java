@@ -16,6 +16,7 @@ public record CensusRule(String code, String message, Check check) {
 	public interface Check {
 
 		void apply(CensusReturn census, Report report);
+
 	}
 
 	/** Where a rule fired. */
@@ -27,5 +28,7 @@ public record CensusRule(String code, String message, Check check) {
 		 * {@code ChildIdentifiers.LAchildID}), which holds {@code value} (null when missing).
 		 */
 		void fired(Child child, String field, Object value);
+
 	}
+
 }

@@ -45,4 +45,5 @@ public final class CensusRules {
 		}
 		return new ArrayList<>(failures);
 	}
+
 }

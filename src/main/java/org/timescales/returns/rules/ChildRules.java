@@ -282,4 +282,5 @@ final class ChildRules {
 			}
 		});
 	}
+
 }

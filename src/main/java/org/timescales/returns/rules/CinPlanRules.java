@@ -145,5 +145,7 @@ final class CinPlanRules {
 
 		private EpisodeFields() {
 		}
+
 	}
+
 }

@@ -267,6 +267,7 @@ final class EpisodeRules {
 		static final String ICPC = "Section47.DateOfInitialCPC";
 
 		static final String NOT_REQUIRED = "Section47.ICPCnotRequired";
+
 	}
 
 	private EpisodeRules() {
@@ -298,4 +299,5 @@ final class EpisodeRules {
 	private static LocalDate minusDays(LocalDate date) {
 		return date == null ? null : date.minusDays(DAYS_BEFORE_BIRTH);
 	}
+
 }

@@ -341,4 +341,5 @@ final class ProtectionPlanRules {
 			return false;
 		}
 	}
+
 }

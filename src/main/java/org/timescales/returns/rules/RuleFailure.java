@@ -12,4 +12,5 @@ public record RuleFailure(String rule, String message, String laChildId, String 
 				+ ", " + field + "="
 				+ (value == null ? "missing" : value);
 	}
+
 }

@@ -109,4 +109,5 @@ final class Section47Rules {
 
 	private Section47Rules() {
 	}
+
 }

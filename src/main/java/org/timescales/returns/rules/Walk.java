@@ -25,6 +25,7 @@ final class Walk {
 	interface EpisodeCheck {
 
 		void apply(Child child, CinDetails episode);
+
 	}
 
 	/** What a rule does with one module (an assessment, a plan, …) of one episode of one child. */
@@ -32,6 +33,7 @@ final class Walk {
 	interface ModuleCheck<T> {
 
 		void apply(Child child, CinDetails episode, T module);
+
 	}
 
 	static void eachEpisode(CensusReturn census, EpisodeCheck check) {
@@ -103,4 +105,5 @@ final class Walk {
 	static boolean in(Set<String> codes, String code) {
 		return code != null && codes.contains(code);
 	}
+
 }
