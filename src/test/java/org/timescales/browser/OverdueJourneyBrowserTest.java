@@ -9,22 +9,17 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -76,6 +71,8 @@ class OverdueJourneyBrowserTest extends ProcessTestSupport {
 
 	private HeadlessChromium chromium;
 
+	private TasklistPage tasklist;
+
 	private String caseRef;
 
 	private String pid;
@@ -95,6 +92,7 @@ class OverdueJourneyBrowserTest extends ProcessTestSupport {
 		chromium = HeadlessChromium.start();
 		browser = chromium.driver();
 		wait = new WebDriverWait(browser, WAIT, Duration.ofMillis(100));
+		tasklist = new TasklistPage(chromium, wait, base());
 	}
 
 	@AfterEach
@@ -143,21 +141,21 @@ class OverdueJourneyBrowserTest extends ProcessTestSupport {
 		screenshot("01-oversight-breach-not-acknowledged");
 
 		// 3. ... and acknowledges it: completes the review task in Tasklist's "My work"
-		tasklistLogin("tm.west");
-		selectFilter("My work");
+		tasklist.login("tm.west");
+		tasklist.selectFilter("My work");
 		String review = "Review overdue: Decide on referral for " + caseRef;
-		waitForTaskInList(review);
+		tasklist.waitForTaskInList(review);
 		screenshot("02-manager-my-work");
-		openTask(review);
-		claimIfNeeded();
-		waitForFormHeading(caseRef);
+		tasklist.openTask(review);
+		tasklist.claimIfNeeded();
+		tasklist.waitForFormHeading(caseRef);
 		LocalDate newTarget = today.plusDays(3);
-		typeInto("Reason for the delay", REASON_FOR_DELAY);
-		typeInto("Action agreed", ACTION_AGREED);
-		typeDate("New target date", newTarget);
+		tasklist.typeInto("Reason for the delay", REASON_FOR_DELAY);
+		tasklist.typeInto("Action agreed", ACTION_AGREED);
+		tasklist.typeDate("New target date", newTarget);
 		screenshot("03-review-filled-in");
-		clickComplete();
-		wait.until(d -> d.findElements(taskInListLocator(review)).isEmpty());
+		tasklist.clickComplete();
+		wait.until(d -> d.findElements(TasklistPage.taskInListLocator(review)).isEmpty());
 		screenshot("04-review-completed");
 		EscalationView tier1 = clock(pid, "referral-decision").escalations()
 			.stream()
@@ -168,7 +166,7 @@ class OverdueJourneyBrowserTest extends ProcessTestSupport {
 		assertThat(tier1.reasonForDelay()).isEqualTo(REASON_FOR_DELAY);
 		assertThat(tier1.actionAgreed()).isEqualTo(ACTION_AGREED);
 		assertThat(tier1.newTargetDate()).isEqualTo(newTarget);
-		tasklistLogout();
+		tasklist.logout();
 
 		openOversight("tm.west");
 		row = breachRow();
@@ -181,33 +179,33 @@ class OverdueJourneyBrowserTest extends ProcessTestSupport {
 		screenshot("05-oversight-acknowledged");
 
 		// 4. the practitioner opens Tasklist's Overdue filter and the task of the case
-		tasklistLogin("worker.west");
+		tasklist.login("worker.west");
 		screenshot("06-worker-signed-in");
-		selectFilter("Overdue");
-		WebElement listed = waitForTaskInList(caseRef);
+		tasklist.selectFilter("Overdue");
+		WebElement listed = tasklist.waitForTaskInList(caseRef);
 		assertThat(listed.getText()).contains("Decide on referral").contains("Ada Browser");
 		screenshot("07-overdue-filter");
-		openTask(caseRef);
-		claimIfNeeded();
-		WebElement heading = waitForFormHeading(caseRef);
+		tasklist.openTask(caseRef);
+		tasklist.claimIfNeeded();
+		WebElement heading = tasklist.waitForFormHeading(caseRef);
 		assertThat(heading.getText()).contains("Case " + caseRef).contains("Ada Browser");
 		screenshot("08-decision-form");
 
 		// 5. Complete with nothing filled in: the form says what is missing and nothing is completed
-		clickComplete();
+		tasklist.clickComplete();
 		wait.until(d -> d.findElements(By.xpath("//*[contains(@class,'fjs-form-field-error')]"
 				+ "[contains(normalize-space(),'Field is required')]")).size() == 3);
 		screenshot("09-decision-validation-errors");
 		assertThat(task(pid, "UserTask_DecideOnReferral")).as("the task is still open").isNotNull();
 
 		// 6. filled in, completed: gone from the list, the clock stopped late
-		clickLabel("No further action");
-		typeDate("Date of decision", today);
-		typeInto("Rationale for the decision", "No role for children's social care: family supported by school");
+		tasklist.clickLabel("No further action");
+		tasklist.typeDate("Date of decision", today);
+		tasklist.typeInto("Rationale for the decision", "No role for children's social care: family supported by school");
 		wait.until(d -> d.findElements(By.cssSelector(".fjs-form-field-error")).stream().noneMatch(WebElement::isDisplayed));
 		screenshot("10-decision-filled-in");
-		clickComplete();
-		wait.until(d -> d.findElements(taskInListLocator(caseRef)).isEmpty());
+		tasklist.clickComplete();
+		wait.until(d -> d.findElements(TasklistPage.taskInListLocator(caseRef)).isEmpty());
 		screenshot("11-decision-completed");
 
 		HistoricTaskInstance done = engine.getHistoryService()
@@ -220,7 +218,7 @@ class OverdueJourneyBrowserTest extends ProcessTestSupport {
 		assertThat(variable(pid, "referralDecision")).isEqualTo("NFA");
 		assertThat(variable(pid, "referralDecisionDate")).hasToString(today.toString());
 		assertThat(clock(pid, "referral-decision").status()).isEqualTo(ClockStatus.MET_LATE);
-		tasklistLogout();
+		tasklist.logout();
 
 		// 7. the breach is closed: no longer an open breach; the service manager's review (tier 2) still waits
 		openOversight("tm.west");
@@ -242,149 +240,8 @@ class OverdueJourneyBrowserTest extends ProcessTestSupport {
 		executeDueJobsOf(pid);
 	}
 
-	// --- Tasklist
-
 	private String base() {
 		return "http://localhost:" + port;
-	}
-
-	private void tasklistLogin(String user) {
-		chromium.submitTasklistSignIn(base(), user, wait);
-		wait.until(ExpectedConditions.visibilityOfElementLocated(filterLocator("My work")));
-	}
-
-	private void tasklistLogout() {
-		// the account menu in the header carries the user's name and "Log out"
-		wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.account .dropdown-toggle"))).click();
-		wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.account li.logout a"))).click();
-		wait.until(ExpectedConditions
-			.visibilityOfElementLocated(By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
-	}
-
-	/** A filter in the left column, by its name (the focused one also shows its task count). */
-	private static By filterLocator(String name) {
-		return By.xpath("//*[contains(@class,'task-filters')]//h4[contains(@class,'name')]/a[normalize-space(text())='"
-				+ name + "']");
-	}
-
-	private void selectFilter(String name) {
-		wait.until(ExpectedConditions.elementToBeClickable(filterLocator(name))).click();
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[contains(@class,'task-filter ')]"
-				+ "[contains(@class,'active')]//h4/a[normalize-space(text())='" + name + "']")));
-	}
-
-	/** An entry of the task list showing the text (the task's name or a variable such as the case). */
-	private static By taskInListLocator(String text) {
-		return By.xpath("//*[contains(@class,'tasks-list')]//li[contains(@class,'task')][.//*[contains(normalize-space(),'"
-				+ text + "')]]");
-	}
-
-	private WebElement waitForTaskInList(String text) {
-		return wait.until(ExpectedConditions.visibilityOfElementLocated(taskInListLocator(text)));
-	}
-
-	private void openTask(String text) {
-		WebElement entry = waitForTaskInList(text);
-		WebElement link = entry.findElement(By.xpath(".//a[contains(@class,'clickable') or ancestor::h4 or @href][1]"));
-		// a long list puts the task under Tasklist's fixed footer
-		scrollTo(link);
-		link.click();
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-tasklist-task], .task-details, .task-card")));
-	}
-
-	private WebElement waitForFormHeading(String caseRef) {
-		return wait.until(ExpectedConditions.visibilityOfElementLocated(
-				By.xpath("//*[contains(@class,'fjs-container')]//h1[contains(normalize-space(),'" + caseRef + "')]")));
-	}
-
-	private void claimIfNeeded() {
-		By claim = By.xpath("//button[normalize-space()='Claim' or .//span[normalize-space()='Claim']]");
-		List<WebElement> buttons = wait.until(d -> {
-			List<WebElement> found = d.findElements(claim);
-			boolean formShown = !d.findElements(By.cssSelector(".fjs-container")).isEmpty();
-			return found.isEmpty() && !formShown ? null : found;
-		});
-		if (!buttons.isEmpty() && buttons.get(0).isDisplayed()) {
-			buttons.get(0).click();
-			wait.until(ExpectedConditions.invisibilityOfElementLocated(claim));
-		}
-	}
-
-	private void clickComplete() {
-		dismissNotifications();
-		WebElement complete = wait.until(ExpectedConditions
-			.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']")));
-		scrollTo(complete);
-		complete.click();
-	}
-
-	/** Closes Tasklist's notifications (an error stays until closed, covering the form's buttons). */
-	private void dismissNotifications() {
-		By close = By.cssSelector(".page-notifications .alert button.close:not(.ng-hide)");
-		for (WebElement button : browser.findElements(close)) {
-			if (button.isDisplayed()) {
-				button.click();
-			}
-		}
-		wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".page-notifications .alert")));
-	}
-
-	// --- Camunda Forms (form-js): fields found by their labels, as a person finds them
-
-	private WebElement fieldLabelled(String label) {
-		WebElement labelElement = wait.until(ExpectedConditions.visibilityOfElementLocated(
-				By.xpath("//*[contains(@class,'fjs-container')]//label[starts-with(normalize-space(),'" + label + "')]")));
-		return browser.findElement(By.id(labelElement.getAttribute("for")));
-	}
-
-	private void clickLabel(String text) {
-		wait.until(ExpectedConditions.elementToBeClickable(
-				By.xpath("//*[contains(@class,'fjs-container')]//label[normalize-space()='" + text + "']"))).click();
-	}
-
-	private void typeInto(String label, String text) {
-		WebElement field = fieldLabelled(label);
-		scrollTo(field);
-		field.click();
-		field.sendKeys(text, Keys.TAB);
-	}
-
-	/**
-	 * Types a date the way the date field shows it: form-js formats and parses dates in the browser's
-	 * locale, shown as the field's placeholder (dd/mm/yyyy for en-GB, mm/dd/yyyy for en-US), and takes the
-	 * typed date when the field loses focus.
-	 */
-	private void typeDate(String label, LocalDate date) {
-		WebElement field = fieldLabelled(label);
-		scrollTo(field);
-		String placeholder = field.getAttribute("placeholder");
-		String typed = datePattern(placeholder).format(date);
-		field.click();
-		field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-		field.sendKeys(typed);
-		// Tab, never Enter: Enter would submit the whole form
-		field.sendKeys(Keys.TAB);
-		wait.until(d -> {
-			try {
-				return typed.equals(field.getAttribute("value"));
-			}
-			catch (StaleElementReferenceException rerendered) {
-				return typed.equals(fieldLabelled(label).getAttribute("value"));
-			}
-		});
-	}
-
-	/** "dd/mm/yyyy", "mm/dd/yyyy", "yyyy-mm-dd", "d.m.yyyy"… as a formatter. */
-	static DateTimeFormatter datePattern(String placeholder) {
-		if (placeholder == null || placeholder.isBlank()) {
-			return DateTimeFormatter.ofPattern("MM/dd/yyyy");
-		}
-		String pattern = placeholder.toLowerCase()
-			.replace("yyyy", "uuuu")
-			.replace("yy", "uu")
-			.replace("mm", "MM")
-			.replaceAll("(?<![dM])m(?!M)", "M");
-		return DateTimeFormatter.ofPattern(pattern);
 	}
 
 	// --- our pages
