@@ -6,7 +6,9 @@
  * configuration by {@link org.timescales.calendar.IntervalConverter}; and
  * {@link org.timescales.calendar.Deadlines} turns "within an interval of the event" into a
  * {@link org.timescales.calendar.Deadline} (a London due date and the instant it ends), with the reminder
- * before it and the second tier after it. {@link org.timescales.calendar.EngineClock} is the application's
+ * before it and the second tier after it. {@link org.timescales.calendar.SchoolAge} is when a child is of
+ * compulsory school age (Education Act 1996 s.8: its start and the school leaving date) and in reception.
+ * {@link org.timescales.calendar.EngineClock} is the application's
  * {@link java.time.Clock}: the engine's, so a test that moves the engine clock moves ours too.
  * <p>
  * All its types are public and used throughout. It owns no table, depends on no other module (bank holidays

@@ -123,6 +123,20 @@ public class Clocks {
 		watches.end(record.id());
 	}
 
+	/**
+	 * Stops the open clock of work the law wants done before the event that starts the clock, and allows
+	 * after it only where that was not practicable (a care plan before the first placement, a placement
+	 * plan before the placement: CPPCR regs 4 and 9). A date before the clock started is on time, and stops
+	 * it as met at its start; otherwise as {@link #stop}.
+	 */
+	public void stopDoneInAdvance(VariableScope scope, String ruleId, String variableName) {
+		ClockRecord record = ledger.findOpen(processInstanceId(scope), ruleId)
+			.orElseThrow(() -> new ProcessEngineException("No open clock '" + ruleId + "' to stop"));
+		Instant stoppedAt = checkedEventTime(variableName, scope.getVariable(variableName), record, true);
+		ledger.stop(record.id(), stoppedAt, variableName, outcome(stoppedAt, record.dueAt()), null);
+		watches.end(record.id());
+	}
+
 	/** Stops the open clock because its work is no longer needed, with the reason. */
 	public void cancel(DelegateExecution execution, String ruleId, String reason) {
 		ledger.findOpen(execution.getProcessInstanceId(), ruleId).ifPresent(record -> cancelled(record, reason));
@@ -215,6 +229,10 @@ public class Clocks {
 	 * not before the event that started the clock. Messages name the field.
 	 */
 	Instant checkedEventTime(String field, Object value, ClockRecord record) {
+		return checkedEventTime(field, value, record, false);
+	}
+
+	private Instant checkedEventTime(String field, Object value, ClockRecord record, boolean mayPrecedeStart) {
 		Instant at;
 		try {
 			at = London.toInstant(value);
@@ -229,7 +247,7 @@ public class Clocks {
 		if (day.isAfter(LocalDate.now(clock.withZone(London.ZONE)))) {
 			throw new BadUserRequestException(field + ": " + day + " is in the future");
 		}
-		if (day.isBefore(London.dateOf(record.startedAt()))) {
+		if (day.isBefore(London.dateOf(record.startedAt())) && !mayPrecedeStart) {
 			throw new BadUserRequestException(field + ": " + day + " is before " + rules.get(record.ruleId()).startsAt()
 					.toLowerCase(java.util.Locale.UK) + " (" + London.dateOf(record.startedAt()) + ")");
 		}

@@ -79,8 +79,8 @@ public class LookedAfterService {
 		String pid = runtimeService.createMessageCorrelation(BECAME_LOOKED_AFTER)
 			.processInstanceBusinessKey(caseRef)
 			.setVariables(Map.of("caseRef", caseRef, "team", child.team(), BECAME_LOOKED_AFTER_DATE, became.toString(),
-					PLACEMENT_START_DATE, placed.toString(), LEGAL_STATUS, status, DATE_OF_BIRTH,
-					child.dateOfBirth().toString()))
+					PLACEMENT_START_DATE, placed.toString(), FIRST_PLACEMENT_START_DATE, placed.toString(), LEGAL_STATUS,
+					status, DATE_OF_BIRTH, child.dateOfBirth().toString()))
 			.correlateStartMessage()
 			.getId();
 		return new Started(pid, true);

@@ -29,7 +29,18 @@ public final class LookedAfterVariables {
 
 	public static final String LEFT_CARE_REASON = "leftCareReason";
 
-	public static final String SIXTEENTH_BIRTHDAY = "sixteenthBirthday";
+	/** The first placement's start: the care plan's clock (placementStartDate moves on with each placement). */
+	public static final String FIRST_PLACEMENT_START_DATE = "firstPlacementStartDate";
+
+	/** The day a child looked after below school age reached it, set when the timer fires. */
+	public static final String REACHED_SCHOOL_AGE_DATE = "reachedSchoolAgeDate";
+
+	/** The day the child became an eligible child (CPPCR reg 40), set when the timer fires. */
+	public static final String BECAME_ELIGIBLE_DATE = "becameEligibleDate";
+
+	public static final String PATHWAY_PLAN_DATE = "pathwayPlanDate";
+
+	public static final String PATHWAY_PLAN_REVIEW_DATE = "pathwayPlanReviewDate";
 
 	public static final String MISSING_FROM = "missingFrom";
 

@@ -40,6 +40,10 @@ final class StatutoryLimits {
 			// CPPCR Regulations 2010, reg 33: 20 working days, then 3 months, then every 6 months
 			Map.entry("cla-review", new Limit(Interval.parse("6 months"), Interval.parse("20 working days"),
 					Interval.parse("3 months"), null)),
+			// CPPCR reg 4(2): the care plan before the first placement or, where not practicable, within 10 working days of its start
+			Map.entry("care-plan", Limit.of("10 working days")),
+			// CPPCR reg 9(2): the placement plan before the placement or, where not practicable, within 5 working days of its start
+			Map.entry("placement-plan", Limit.of("5 working days")),
 			// CPPCR reg 28: within 1 week of a placement, then at most every 6 weeks in its first year
 			Map.entry("cla-visit", Limit.of("6 weeks", "1 week")),
 			// CPPCR reg 7 and statutory guidance: initial health assessment within 20 working days
@@ -50,7 +54,8 @@ final class StatutoryLimits {
 			Map.entry("pep", Limit.of("10 working days")),
 			// Children who run away or go missing from home or care (2014): interview within 72 hours
 			Map.entry("rhi", Limit.of("72 hours")),
-			// CPPCR regs 40-43: pathway plan within 3 months of the 16th birthday, reviewed every 6 months
+			// CPPCR regs 40-43: needs assessment and pathway plan within 3 months of the 16th birthday, or of becoming
+			// an eligible child after it (reg 42(1)); reviewed at least every 6 months
 			Map.entry("pathway-plan", Limit.of("3 months")),
 			Map.entry("pathway-plan-review", Limit.of("6 months")));
 

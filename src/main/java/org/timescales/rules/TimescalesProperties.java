@@ -19,7 +19,7 @@ public record TimescalesProperties(URI publicUrl, Escalation escalation, Map<Str
 		Map<String, QualifiedWork> qualifiedWork) {
 
 	public TimescalesProperties {
-		lookedAfter = lookedAfter != null ? lookedAfter : new LookedAfter(null, null, null);
+		lookedAfter = lookedAfter != null ? lookedAfter : new LookedAfter(null, null);
 		schoolTerms = schoolTerms != null ? List.copyOf(schoolTerms) : List.of();
 		publicUrl = publicUrl != null ? publicUrl : URI.create("http://localhost:8080");
 		escalation = escalation != null ? escalation : new Escalation(null);
@@ -47,14 +47,13 @@ public record TimescalesProperties(URI publicUrl, Escalation escalation, Map<Str
 
 	/**
 	 * Looked-after children: the longest interval between visits once a placement is agreed to last
-	 * until 18 and has lasted a year, and the ages (on becoming looked after) that get a personal
-	 * education plan.
+	 * until 18 and has lasted a year; and whether personal education plans start with the reception year
+	 * (tighter than the law, the default) or only at compulsory school age (calendar.SchoolAge).
 	 */
-	public record LookedAfter(Interval longTermVisits, Integer schoolAgeFrom, Integer schoolAgeTo) {
+	public record LookedAfter(Interval longTermVisits, Boolean pepFromReception) {
 		public LookedAfter {
 			longTermVisits = longTermVisits != null ? longTermVisits : Interval.parse("3 months");
-			schoolAgeFrom = schoolAgeFrom != null ? schoolAgeFrom : 4;
-			schoolAgeTo = schoolAgeTo != null ? schoolAgeTo : 16;
+			pepFromReception = pepFromReception != null ? pepFromReception : Boolean.TRUE;
 		}
 	}
 

@@ -12,8 +12,10 @@ import static org.assertj.core.groups.Tuple.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 /**
- * careLeaver.bpmn, started when a child of 16 or over leaves care: the pathway plan within 3 months of
- * the 16th birthday, then reviews at least every 6 months, each from the last.
+ * careLeaver.bpmn, started when a child of 16 or over leaves care: an eligible child's pathway plan within
+ * 3 months of becoming eligible (here worked out on leaving, the looked-after process's timer never having
+ * run), then reviews at least every 6 months, each from the last. The hand-over of a plan made in care:
+ * EligibleChildProcessTest.
  */
 @TimescalesTest
 class CareLeaverProcessTest extends LookedAfterTestSupport {
@@ -28,8 +30,9 @@ class CareLeaverProcessTest extends LookedAfterTestSupport {
 		lookedAfter.leaveCare(caseRef, "2026-12-10", "Moved to supported lodgings");
 
 		String careLeaver = instanceOf("careLeaver", caseRef);
-		// within 3 months of the 16th birthday (1 March 2026): long past, so it escalates at once
-		assertThat(clock(careLeaver, "pathway-plan").dueDate()).hasToString("2026-06-01");
+		// looked after from 16: eligible 13 weeks later (31 August 2026), the plan due 3 months from then (not
+		// from the 16th birthday, 1 March 2026, before the child was in care): past, so it escalates at once
+		assertThat(clock(careLeaver, "pathway-plan").dueDate()).hasToString("2026-11-30");
 		assertThat(instance(lac)).hasPassed("EndEvent_CareLeaverStarts").isEnded();
 		assertThat(instance(careLeaver)).isWaitingAtExactly("UserTask_PreparePathwayPlan")
 			.task()

@@ -3,6 +3,7 @@ package org.timescales.lookedafter;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Comment;
 import org.junit.jupiter.api.Test;
 import org.timescales.TimescalesTest;
@@ -14,9 +15,12 @@ import static org.assertj.core.groups.Tuple.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 /**
- * childLookedAfter.bpmn on the engine clock: every first deadline, the recurring intervals, the
- * 5th-birthday switch for health assessments, a placement change mid-cycle, leaving care cancelling
- * everything, and a review conference deciding the child becomes looked after.
+ * childLookedAfter.bpmn on the engine clock: every first deadline, the care plan and each placement's
+ * plan (on time when made before the placement), the recurring intervals, the 5th-birthday switch for
+ * health assessments, education plans for children of compulsory school age (either side of its start and
+ * of the school leaving date), a placement change mid-cycle, leaving care cancelling everything, and a
+ * review conference deciding the child becomes looked after. The eligible child's pathway plan:
+ * EligibleChildProcessTest.
  */
 @TimescalesTest
 class ChildLookedAfterProcessTest extends LookedAfterTestSupport {
@@ -32,14 +36,19 @@ class ChildLookedAfterProcessTest extends LookedAfterTestSupport {
 		assertThat(due(pid, "UserTask_VisitLookedAfterChild")).isEqualTo("2026-12-09T00:00:00Z");
 		// the education plan within 10 working days: a 10-year-old is of school age
 		assertThat(due(pid, "UserTask_PersonalEducationPlan")).isEqualTo("2026-12-16T00:00:00Z");
+		// the care plan within 10 working days of the first placement, the placement plan within 5
+		assertThat(due(pid, "UserTask_PrepareCarePlan")).isEqualTo("2026-12-16T00:00:00Z");
+		assertThat(due(pid, "UserTask_PreparePlacementPlan")).isEqualTo("2026-12-09T00:00:00Z");
 		assertThat(due(pid, "UserTask_DentalCheck")).isEqualTo("2027-12-02T00:00:00Z");
 		assertThat(timerDue(pid, "cla-review", OVERDUE)).isEqualTo("2027-01-01T00:00:00Z");
 		assertThat(caseClocks.ofProcessInstance(pid)).extracting(ClockView::ruleId)
-			.containsExactlyInAnyOrder("cla-review", "cla-visit", "iha", "pep", "dental");
-		// five strands of looked-after work side by side, the visits within this placement
+			.containsExactlyInAnyOrder("care-plan", "placement-plan", "cla-review", "cla-visit", "iha", "pep", "dental");
+		// seven strands of looked-after work side by side, the placement's plan and visits within it; the
+		// pathway plan waits for the 16th birthday (1 May 2032)
 		assertThat(instance(pid)).isWaitingAtExactly("SubProcess_LookedAfter", "SubProcess_Visits",
-				"UserTask_HoldLookedAfterReview", "UserTask_VisitLookedAfterChild", "UserTask_InitialHealthAssessment",
-				"UserTask_PersonalEducationPlan", "UserTask_DentalCheck")
+				"UserTask_PrepareCarePlan", "UserTask_PreparePlacementPlan", "UserTask_HoldLookedAfterReview",
+				"UserTask_VisitLookedAfterChild", "UserTask_InitialHealthAssessment", "UserTask_PersonalEducationPlan",
+				"UserTask_DentalCheck", "Timer_BecomesEligible")
 			.task("UserTask_HoldLookedAfterReview")
 			.hasCandidateGroup("north");
 	}
@@ -86,7 +95,7 @@ class ChildLookedAfterProcessTest extends LookedAfterTestSupport {
 					tuple("2027-01-18", ClockStatus.CANCELLED, "Placement changed: new placement from 2027-01-04"),
 					tuple("2027-01-11", ClockStatus.OPEN, null));
 		assertThat(due(pid, "UserTask_VisitLookedAfterChild")).isEqualTo("2027-01-12T00:00:00Z");
-		for (String rule : List.of("cla-review", "iha", "pep", "dental")) {
+		for (String rule : List.of("care-plan", "cla-review", "iha", "pep", "dental")) {
 			assertThat(clock(pid, rule)).usingRecursiveComparison()
 				// the status is read at a later date: what matters is the clock itself did not move
 				.ignoringFields("escalations", "status")
@@ -125,13 +134,121 @@ class ChildLookedAfterProcessTest extends LookedAfterTestSupport {
 	}
 
 	@Test
-	void aChildBelowSchoolAgeHasNoEducationPlan() {
-		// 2 years old on becoming looked after
+	void aChildBelowSchoolAgeHasNoEducationPlanUntilReachingIt() {
+		// 2 years old on becoming looked after: reception from 1 September 2028
 		String pid = lookedAfterFrom4January(newCaseRef("NOPEP"), "2024-06-01");
 
-		assertThat(instance(pid)).hasPassed("Gateway_SchoolAge", "EndEvent_NoEducationPlan")
+		assertThat(instance(pid)).hasPassed("Gateway_SchoolAge")
+			.hasNotPassed("EndEvent_NoEducationPlan")
+			.isWaitingAt("Timer_ReachesSchoolAge")
 			.isNotWaitingAt("UserTask_PersonalEducationPlan");
 		assertThat(caseClocks.ofProcessInstance(pid)).extracting(ClockView::ruleId).doesNotContain("pep");
+		assertThat(timerOf(pid, "Timer_ReachesSchoolAge").getDuedate().toInstant()).isEqualTo("2028-08-31T23:00:00Z");
+	}
+
+	@Test
+	void aFourYearOldInReceptionHasAnEducationPlanFromBecomingLookedAfter() {
+		// born 31 August 2022: in reception from 1 September 2026, of compulsory school age from 31 August 2027
+		String pid = lookedAfterFrom1December(newCaseRef("PEP4"), "2022-08-31");
+
+		assertThat(clock(pid, "pep").dueDate()).hasToString("2026-12-15");
+		assertThat(instance(pid)).isWaitingAt("UserTask_PersonalEducationPlan");
+	}
+
+	@Test
+	void aChildBornOnFirstSeptemberGetsTheEducationPlanOnReachingSchoolAgeWhileLookedAfter() {
+		// born 1 September 2022: a year group younger, in reception from 1 September 2027
+		String caseRef = newCaseRef("PEP1S");
+		String pid = lookedAfterFrom1December(caseRef, "2022-09-01");
+		assertThat(instance(pid)).isWaitingAt("Timer_ReachesSchoolAge");
+		assertThat(timerOf(pid, "Timer_ReachesSchoolAge").getDuedate().toInstant()).isEqualTo("2027-08-31T23:00:00Z");
+
+		clockAt("2027-09-01T08:00:00Z");
+		executeDueJobsOf(pid);
+
+		// 10 working days from Wednesday 1 September 2027
+		assertThat(clock(pid, "pep")).extracting(c -> c.dueDate().toString(), c -> c.startedAt().toString())
+			.containsExactly("2027-09-15", "2027-08-31T23:00:00Z");
+		assertThat(variable(pid, "reachedSchoolAgeDate")).isEqualTo("2027-09-01");
+		assertThat(instance(pid)).hasPassed("Timer_ReachesSchoolAge").isWaitingAt("UserTask_PersonalEducationPlan");
+	}
+
+	@Test
+	void aSixteenYearOldBeforeTheSchoolLeavingDateHasAnEducationPlan() {
+		// born 1 September 2010: 16 on 1 September 2026, of compulsory school age until Friday 25 June 2027
+		String pid = lookedAfterFrom1December(newCaseRef("PEP16"), "2010-09-01");
+
+		assertThat(clock(pid, "pep").dueDate()).hasToString("2026-12-15");
+		assertThat(instance(pid)).isWaitingAt("UserTask_PersonalEducationPlan");
+	}
+
+	@Test
+	void aChildPastTheSchoolLeavingDateHasNoEducationPlan() {
+		// born 31 August 2010: a year group older, left school on Friday 26 June 2026
+		String pid = lookedAfterFrom1December(newCaseRef("PEP16X"), "2010-08-31");
+
+		assertThat(instance(pid)).hasPassed("Gateway_SchoolAge", "EndEvent_NoEducationPlan")
+			.isNotWaitingAt("UserTask_PersonalEducationPlan", "Timer_ReachesSchoolAge");
+		assertThat(caseClocks.ofProcessInstance(pid)).extracting(ClockView::ruleId).doesNotContain("pep");
+	}
+
+	@Test
+	void aPlacementStartingOnChristmasEveHasItsPlanDueAfterTheBankHolidays() {
+		String caseRef = newCaseRef("XMAS");
+		clockAt("2026-12-24T12:00:00Z");
+		child(caseRef, "2016-05-01", "2026-12-24T09:00:00");
+		String pid = lookedAfter.becomeLookedAfter(caseRef, "2026-12-24", "2026-12-24", "C2", null).processInstanceId();
+
+		// 5 working days from Thursday 24 December 2026, past Christmas Day, the Boxing Day substitute
+		// (Monday 28) and New Year's Day: Tuesday 5 January 2027
+		assertThat(clock(pid, "placement-plan").dueDate()).hasToString("2027-01-05");
+		assertThat(due(pid, "UserTask_PreparePlacementPlan")).isEqualTo("2027-01-06T00:00:00Z");
+		// the care plan's 10 working days: Tuesday 12 January 2027
+		assertThat(clock(pid, "care-plan").dueDate()).hasToString("2027-01-12");
+		assertThat(timerDue(pid, "placement-plan", OVERDUE)).isEqualTo("2027-01-06T00:00:00Z");
+	}
+
+	@Test
+	void plansPreparedBeforeThePlacementAreOnTime() {
+		String caseRef = newCaseRef("PLANS");
+		String pid = lookedAfterFrom1December(caseRef, "2016-05-01");
+
+		// the care plan was made the Friday before the child was first placed
+		complete(pid, "UserTask_PrepareCarePlan", "2026-11-27", Map.of());
+		// the first placement's plan a day late
+		complete(pid, "UserTask_PreparePlacementPlan", "2026-12-09", Map.of());
+
+		assertThat(clock(pid, "care-plan")).extracting(ClockView::status, c -> c.stoppedAt().toString())
+			.containsExactly(ClockStatus.MET, clock(pid, "care-plan").startedAt().toString());
+		assertThat(variable(pid, "carePlanDate")).isEqualTo("2026-11-27");
+		assertThat(clock(pid, "placement-plan").status()).isEqualTo(ClockStatus.MET_LATE);
+		assertThat(instance(pid)).hasPassed("EndEvent_CarePlanPrepared", "EndEvent_PlacementPlanPrepared");
+
+		// a new placement has its own plan, here made before the move
+		clockAt("2027-01-04T12:00:00Z");
+		lookedAfter.changePlacement(caseRef, "2027-01-04");
+		assertThat(clock(pid, "placement-plan").dueDate()).hasToString("2027-01-11");
+		complete(pid, "UserTask_PreparePlacementPlan", "2026-12-30", Map.of());
+		assertThat(clocksOf(pid, "placement-plan")).extracting(c -> c.dueDate().toString(), ClockView::status)
+			.containsExactly(tuple("2026-12-08", ClockStatus.MET_LATE), tuple("2027-01-11", ClockStatus.MET));
+		// the care plan is made once, for the first placement
+		assertThat(clocksOf(pid, "care-plan")).hasSize(1);
+	}
+
+	@Test
+	void aPlacementChangeCancelsTheOldPlacementsUnpreparedPlanAndOpensTheNewOnes() {
+		String caseRef = newCaseRef("PLANX");
+		String pid = lookedAfterFrom1December(caseRef, "2016-05-01");
+
+		clockAt("2027-01-04T12:00:00Z");
+		lookedAfter.changePlacement(caseRef, "2027-01-04");
+
+		assertThat(clocksOf(pid, "placement-plan")).extracting(c -> c.dueDate().toString(), ClockView::status,
+				ClockView::stopReason)
+			.containsExactly(tuple("2026-12-08", ClockStatus.CANCELLED, "Placement changed: new placement from 2027-01-04"),
+					tuple("2027-01-11", ClockStatus.OPEN, null));
+		assertThat(clock(pid, "care-plan").dueDate()).hasToString("2026-12-15");
+		assertThat(instance(pid)).isWaitingAt("UserTask_PreparePlacementPlan", "UserTask_PrepareCarePlan");
 	}
 
 	@Test
@@ -172,7 +289,7 @@ class ChildLookedAfterProcessTest extends LookedAfterTestSupport {
 
 		assertThat(ended(pid)).isTrue();
 		assertThat(reachedEnd(pid, "EndEvent_LeftCare")).isTrue();
-		assertThat(openTasks).hasSize(5);
+		assertThat(openTasks).hasSize(7);
 		for (String task : openTasks) {
 			assertThat(taskService.getTaskComments(task)).extracting(Comment::getFullMessage)
 				.containsExactly("Cancelled: Left care on 2027-01-08: Returned home to parents");
@@ -187,6 +304,10 @@ class ChildLookedAfterProcessTest extends LookedAfterTestSupport {
 		assertThat(instance(pid)).hasPassed("BoundaryEvent_ChildLeftCare", "Gateway_CareLeaver", "EndEvent_LeftCare")
 			.hasNotPassed("EndEvent_CareLeaverStarts")
 			.isEnded();
+	}
+
+	private Job timerOf(String pid, String activityId) {
+		return managementService.createJobQuery().processInstanceId(pid).activityId(activityId).singleResult();
 	}
 
 	@Test

@@ -45,12 +45,18 @@ abstract class LookedAfterTestSupport extends ProcessTestSupport {
 		complete(pid, taskKey, variables);
 	}
 
-	private static final Map<String, String> DATE_FIELDS = Map.of("UserTask_HoldLookedAfterReview", "claReviewDate",
-			"UserTask_VisitLookedAfterChild", "claVisitDate", "UserTask_InitialHealthAssessment",
-			"healthAssessmentDate", "UserTask_ReviewHealthAssessment", "rhaDate", "UserTask_PersonalEducationPlan",
-			"pepDate", "UserTask_ReviewPersonalEducationPlan", "pepReviewDate", "UserTask_DentalCheck",
-			"dentalCheckDate", "UserTask_PreparePathwayPlan", "pathwayPlanDate", "UserTask_ReviewPathwayPlan",
-			"pathwayPlanReviewDate");
+	private static final Map<String, String> DATE_FIELDS = Map.ofEntries(
+			Map.entry("UserTask_HoldLookedAfterReview", "claReviewDate"),
+			Map.entry("UserTask_VisitLookedAfterChild", "claVisitDate"),
+			Map.entry("UserTask_InitialHealthAssessment", "healthAssessmentDate"),
+			Map.entry("UserTask_ReviewHealthAssessment", "rhaDate"),
+			Map.entry("UserTask_PersonalEducationPlan", "pepDate"),
+			Map.entry("UserTask_ReviewPersonalEducationPlan", "pepReviewDate"),
+			Map.entry("UserTask_DentalCheck", "dentalCheckDate"),
+			Map.entry("UserTask_PreparePathwayPlan", "pathwayPlanDate"),
+			Map.entry("UserTask_ReviewPathwayPlan", "pathwayPlanReviewDate"),
+			Map.entry("UserTask_PrepareCarePlan", "carePlanDate"),
+			Map.entry("UserTask_PreparePlacementPlan", "placementPlanDate"));
 
 	Instant due(String pid, String taskKey) {
 		return task(pid, taskKey).getDueDate().toInstant();

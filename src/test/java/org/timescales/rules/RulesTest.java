@@ -122,6 +122,8 @@ class RulesTest {
 				Interval.parse("3 months"), "Became looked after", "claReviewDate, becameLookedAfterDate",
 				Basis.STATUTORY, "CPPCR reg 33", Interval.parse("5 working days"), Interval.parse("5 working days"),
 				null, null));
+		rules.put("care-plan", rule("10 working days", null, Basis.STATUTORY, null));
+		rules.put("placement-plan", rule("5 working days", null, Basis.STATUTORY, null));
 		rules.put("cla-visit", rule("6 weeks", "1 week", Basis.STATUTORY, null));
 		rules.put("iha", rule("20 working days", null, Basis.STATUTORY, null));
 		rules.put("rha", rule("12 months", null, Basis.STATUTORY, null));
