@@ -38,6 +38,23 @@ public class Deadlines {
 		return new Deadline(dueDate, London.endOfDay(dueDate));
 	}
 
+	/**
+	 * When something that must happen within {@code interval} <em>beginning with</em> the day of the event is
+	 * due, as the law words some periods ("within 26 weeks beginning with the day on which the application
+	 * was issued"): that day is the period's first, so it ends the day before the same weekday
+	 * {@code interval} later, a day sooner than {@link #due}. 26 weeks beginning with Tuesday 22 December
+	 * 2026 end with Monday 21 June 2027. Calendar days and weeks only: bank holidays do not move them.
+	 */
+	public Deadline dueBeginningWith(Instant event, Interval interval) {
+		Objects.requireNonNull(event, "event");
+		Objects.requireNonNull(interval, "interval");
+		if (interval.unit() != IntervalUnit.DAYS && interval.unit() != IntervalUnit.WEEKS) {
+			throw new IllegalArgumentException("A period beginning with the day of the event is counted in days or weeks, not " + interval);
+		}
+		LocalDate dueDate = forward(London.dateOf(event), interval).minusDays(1);
+		return new Deadline(dueDate, London.endOfDay(dueDate));
+	}
+
 	/** A reminder time: {@code offset} before the deadline (for day units, the end of that earlier day). */
 	public Instant before(Deadline deadline, Interval offset) {
 		Objects.requireNonNull(deadline, "deadline");

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.timescales.calendar.Deadline;
 import org.timescales.calendar.Deadlines;
+import org.timescales.calendar.Interval;
 import org.timescales.calendar.London;
 import org.timescales.refusal.InvalidRequestException;
 import org.timescales.refusal.NotFoundException;
@@ -156,7 +157,7 @@ public class ClockChanges {
 			.filter(c -> c.caseRef().equals(caseRef))
 			.orElseThrow(() -> new NotFoundException("No clock " + clockId + " on case " + caseRef));
 		Rule rule = rules.get(record.ruleId());
-		if (rule.extendableTo() == null) {
+		if (rule.extendableTo() == null && rule.extendableBy() == null) {
 			throw new InvalidRequestException("clockId",
 					"'" + rule.label() + "' cannot be extended: its timescale is fixed (" + rule.source() + ")");
 		}
@@ -173,19 +174,42 @@ public class ClockChanges {
 		catch (java.time.format.DateTimeParseException ex) {
 			throw new InvalidRequestException("newDueDate", "must be a date, YYYY-MM-DD");
 		}
-		LocalDate latest = deadlines.due(record.startedAt(), rule.extendableTo()).dueDate();
 		if (!to.isAfter(record.dueDate())) {
 			throw new InvalidRequestException("newDueDate", "must be after the current due date " + record.dueDate());
 		}
-		if (to.isAfter(latest)) {
-			throw new InvalidRequestException("newDueDate", "is beyond the longest extension allowed ("
-					+ rule.extendableTo() + " from " + London.dateOf(record.startedAt()) + ": " + latest + ")");
+		if (rule.extendableBy() != null) {
+			// each extension on its own, from the due date it extends; as many as granted (a court's)
+			LocalDate latest = deadlines.due(London.toInstant(record.dueDate()), rule.extendableBy()).dueDate();
+			if (to.isAfter(latest)) {
+				throw new InvalidRequestException("newDueDate", "is beyond the longest extension allowed at a time ("
+						+ rule.extendableBy() + " after the current due date " + record.dueDate() + ": " + latest + ")");
+			}
+		}
+		else {
+			LocalDate latest = deadlines.due(record.startedAt(), rule.extendableTo()).dueDate();
+			if (to.isAfter(latest)) {
+				throw new InvalidRequestException("newDueDate", "is beyond the longest extension allowed ("
+						+ rule.extendableTo() + " from " + London.dateOf(record.startedAt()) + ": " + latest + ")");
+			}
 		}
 		Clocks.Schedule schedule = clocks.schedule(rule, new Deadline(to, London.endOfDay(to)));
 		ledger.extend(clockId, schedule.deadline(), schedule.reminderAt(), schedule.secondTierAt(), user,
 				clock.instant(), reason.strip());
 		resync(record.processInstanceId(), Map.of(record.dueAt(), schedule.deadline().dueAt()), List.of(record));
 		return ledger.find(clockId).orElseThrow();
+	}
+
+	/**
+	 * Extends an open clock by {@code by} from its current due date (a court extending proceedings by so many
+	 * weeks), with the reason; checked against the rule as {@link #extend} checks a new due date.
+	 */
+	@Transactional
+	public ClockRecord extendBy(String caseRef, long clockId, Interval by, String reason, String user) {
+		ClockRecord record = ledger.find(clockId)
+			.filter(c -> c.caseRef().equals(caseRef))
+			.orElseThrow(() -> new NotFoundException("No clock " + clockId + " on case " + caseRef));
+		LocalDate to = deadlines.due(London.toInstant(record.dueDate()), by).dueDate();
+		return extend(caseRef, clockId, to.toString(), reason, user);
 	}
 
 	/**

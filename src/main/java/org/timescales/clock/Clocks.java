@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import org.timescales.calendar.Deadline;
 import org.timescales.calendar.Deadlines;
+import org.timescales.calendar.Interval;
 import org.timescales.calendar.London;
 import org.timescales.rules.Rule;
 import org.timescales.rules.Rules;
@@ -209,9 +210,11 @@ public class Clocks {
 
 	Schedule schedule(Rule rule, int sequenceNo, String startedBy, Instant startedAt, Map<String, Object> variables) {
 		boolean fromAnchor = startedBy.equals(rule.anchorVariable());
-		Deadline deadline = rule.deadlinePolicy() == null
-				? deadlines.due(startedAt, rule.intervalFor(sequenceNo, fromAnchor))
-				: policies.get(rule.deadlinePolicy()).deadline(rule, startedAt, fromAnchor, variables);
+		Interval interval = rule.intervalFor(sequenceNo, fromAnchor);
+		Deadline deadline = rule.deadlinePolicy() != null
+				? policies.get(rule.deadlinePolicy()).deadline(rule, startedAt, fromAnchor, variables)
+				: rule.beginningWithTheDay() ? deadlines.dueBeginningWith(startedAt, interval)
+						: deadlines.due(startedAt, interval);
 		return schedule(rule, deadline);
 	}
 

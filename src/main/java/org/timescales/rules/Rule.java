@@ -30,10 +30,16 @@ import org.timescales.calendar.IntervalUnit;
  * when the clock cannot be extended
  * @param deadlinePolicy the name of a bean that computes the deadline where a fixed interval cannot
  * (a health assessment's interval set by the child's age, a term's end); null for the interval
+ * @param extendableBy the longest one extension may be, counted from the clock's current due date, with no
+ * limit on how many (a court extends care proceedings by up to 8 weeks at a time); null when the clock
+ * cannot be extended that way
+ * @param beginningWithTheDay whether the period begins with the day of the event, as the law words some
+ * timescales ("within 26 weeks beginning with the day on which the application was issued"): that day
+ * is the period's first, so it ends a day sooner than "within 26 weeks of" the event; days or weeks only
  */
 public record Rule(String label, int amount, IntervalUnit unit, Interval first, Interval second, String startsAt,
 		String startedBy, Basis basis, String source, Interval reminderBefore, Interval secondTierAfter,
-		Interval extendableTo, String deadlinePolicy) {
+		Interval extendableTo, String deadlinePolicy, Interval extendableBy, boolean beginningWithTheDay) {
 
 	public Interval interval() {
 		return new Interval(amount, unit);

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 import org.timescales.calendar.Interval;
+import org.timescales.calendar.IntervalUnit;
 
 /**
  * The configured clock rules, checked at start-up: a statutory rule looser than the law, or a
@@ -70,6 +71,12 @@ public class Rules {
 			if (rule.reminderBefore() == null || rule.secondTierAfter() == null) {
 				problems.add(id + " needs reminder-before and second-tier-after");
 			}
+			if (rule.beginningWithTheDay() && rule.unit() != IntervalUnit.DAYS && rule.unit() != IntervalUnit.WEEKS) {
+				problems.add(id + ".beginning-with-the-day counts days or weeks, not " + rule.unit());
+			}
+			if (rule.extendableTo() != null && rule.extendableBy() != null) {
+				problems.add(id + " takes extendable-to (in all) or extendable-by (each time), not both");
+			}
 			StatutoryLimits.Limit limit = StatutoryLimits.LIMITS.get(id);
 			if (limit != null) {
 				if (rule.basis() != Basis.STATUTORY) {
@@ -89,6 +96,18 @@ public class Rules {
 					else {
 						notLooser(problems, id + ".extendable-to", rule.extendableTo(), limit.extension());
 					}
+				}
+				if (rule.extendableBy() != null) {
+					if (limit.extensionEach() == null) {
+						problems.add(id + " is a statutory timescale the law does not allow to be extended time after time");
+					}
+					else {
+						notLooser(problems, id + ".extendable-by", rule.extendableBy(), limit.extensionEach());
+					}
+				}
+				if (limit.beginningWithTheDay() && !rule.beginningWithTheDay()) {
+					problems.add(id + " is counted by the law beginning with the day of the event (" + limit.interval()
+							+ "): set beginning-with-the-day, or it ends a day later than the law allows");
 				}
 			}
 			else if (rule.basis() == Basis.STATUTORY) {

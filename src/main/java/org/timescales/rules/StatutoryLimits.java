@@ -10,8 +10,17 @@ import org.timescales.calendar.Interval;
  */
 final class StatutoryLimits {
 
-	/** The law's timescale, its first and second occurrences where they differ, the longest extension it allows. */
-	record Limit(Interval interval, Interval first, Interval second, Interval extension) {
+	/**
+	 * The law's timescale, its first and second occurrences where they differ, the longest extension it allows
+	 * (in all, from the start), the longest each of any number of extensions may be (from the due date it
+	 * extends), and whether the law counts the period beginning with the day of the event.
+	 */
+	record Limit(Interval interval, Interval first, Interval second, Interval extension, Interval extensionEach,
+			boolean beginningWithTheDay) {
+
+		Limit(Interval interval, Interval first, Interval second, Interval extension) {
+			this(interval, first, second, extension, null, false);
+		}
 
 		static Limit of(String interval) {
 			return new Limit(Interval.parse(interval), null, null, null);
@@ -57,7 +66,12 @@ final class StatutoryLimits {
 			// CPPCR regs 40-43: needs assessment and pathway plan within 3 months of the 16th birthday, or of becoming
 			// an eligible child after it (reg 42(1)); reviewed at least every 6 months
 			Map.entry("pathway-plan", Limit.of("3 months")),
-			Map.entry("pathway-plan-review", Limit.of("6 months")));
+			Map.entry("pathway-plan-review", Limit.of("6 months")),
+			// Children Act 1989 s.32(1)(a)(ii): care and supervision proceedings disposed of "within the period of
+			// 26 weeks beginning with the day on which the application was issued"; s.32(5)-(8) (Children and
+			// Families Act 2014 s.14): the court may extend it, each extension ending no more than 8 weeks later
+			Map.entry("care-proceedings", new Limit(Interval.parse("26 weeks"), null, null, null,
+					Interval.parse("8 weeks"), true)));
 
 	private StatutoryLimits() {
 	}

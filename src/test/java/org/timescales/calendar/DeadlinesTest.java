@@ -54,6 +54,30 @@ class DeadlinesTest {
 		}
 	}
 
+	// --- "beginning with the day" ----------------------------------------------------------
+
+	@Test
+	void twentySixWeeksBeginningWithTheDayOfIssueEndTheDayBeforeTheSameWeekdayTwentySixWeeksOn() {
+		// Children Act 1989 s.32(1)(a)(ii): issued Tuesday 22 December 2026, the 26 weeks' first day is that
+		// Tuesday and their last Monday 21 June 2027 (182 days in all), whatever bank holidays fall between
+		Deadline deadline = deadlines.dueBeginningWith(London.parseEventTime("2026-12-22"), Interval.parse("26 weeks"));
+		assertThat(deadline.dueDate()).isEqualTo(LocalDate.of(2027, 6, 21));
+		assertThat(deadline.dueAt()).isEqualTo(at("2027-06-22T00:00:00+01:00"));
+		assertThat(due("2026-12-22", "26 weeks").dueDate()).as("within 26 weeks of: a day later")
+			.isEqualTo(LocalDate.of(2027, 6, 22));
+		// one day beginning with the day is that day
+		assertThat(deadlines.dueBeginningWith(London.parseEventTime("2026-12-22T15:00:00"), Interval.parse("1 day"))
+			.dueDate()).isEqualTo(LocalDate.of(2026, 12, 22));
+	}
+
+	@Test
+	void aPeriodBeginningWithTheDayIsCountedInDaysOrWeeksOnly() {
+		assertThatThrownBy(() -> deadlines.dueBeginningWith(London.parseEventTime("2026-12-22"),
+				Interval.parse("10 working days"))).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> deadlines.dueBeginningWith(London.parseEventTime("2026-12-22"),
+				Interval.parse("3 months"))).isInstanceOf(IllegalArgumentException.class);
+	}
+
 	// --- day 0 and the end of the day -----------------------------------------------------
 
 	@Test

@@ -63,6 +63,29 @@ class RulesTest {
 	}
 
 	@Test
+	void careProceedingsAreCountedBeginningWithTheDayOfIssueAndExtendedAtMostEightWeeksAtATime() {
+		Map<String, Rule> rules = lawful();
+		rules.put("care-proceedings", courtRule("26 weeks", "9 weeks", false));
+		assertThat(Rules.problems(rules)).containsExactlyInAnyOrder(
+				"care-proceedings.extendable-by is 9 weeks, looser than the law allows (8 weeks)",
+				"care-proceedings is counted by the law beginning with the day of the event (26 weeks): set"
+						+ " beginning-with-the-day, or it ends a day later than the law allows");
+		rules.put("care-proceedings", courtRule("24 weeks", "4 weeks", true));
+		assertThat(Rules.problems(rules)).as("tighter is allowed").isEmpty();
+	}
+
+	@Test
+	void onlyTheCourtsKindOfClockIsExtendedTimeAfterTimeAndOnlyDaysOrWeeksBeginWithTheDay() {
+		Map<String, Rule> rules = lawful();
+		rules.put("icpc", new Rule("ICPC", 15, IntervalUnit.WORKING_DAYS, null, null, "Strategy discussion",
+				"strategyDiscussionAt", Basis.STATUTORY, "Working Together", Interval.parse("2 working days"),
+				Interval.parse("2 working days"), null, null, Interval.parse("5 working days"), true));
+		assertThat(Rules.problems(rules)).containsExactlyInAnyOrder(
+				"icpc.beginning-with-the-day counts days or weeks, not WORKING_DAYS",
+				"icpc is a statutory timescale the law does not allow to be extended time after time");
+	}
+
+	@Test
 	void aMissingStatutoryRuleAndAnUnknownStatutoryRuleAreRefused() {
 		Map<String, Rule> rules = lawful();
 		rules.remove("assessment");
@@ -95,7 +118,7 @@ class RulesTest {
 		Map<String, Rule> rules = lawful();
 		rules.put("cla-review", new Rule("Review", 6, IntervalUnit.MONTHS, Interval.parse("20 working days"), null,
 				"Became looked after", "claReviewDate, becameLookedAfterDate", Basis.STATUTORY, "CPPCR reg 33",
-				Interval.parse("5 working days"), Interval.parse("5 working days"), null, null));
+				Interval.parse("5 working days"), Interval.parse("5 working days"), null, null, null, false));
 		assertThat(Rules.problems(rules))
 			.containsExactly("cla-review.second is 6 months, looser than the law allows (3 months)");
 	}
@@ -121,7 +144,7 @@ class RulesTest {
 		rules.put("cla-review", new Rule("Review", 6, IntervalUnit.MONTHS, Interval.parse("20 working days"),
 				Interval.parse("3 months"), "Became looked after", "claReviewDate, becameLookedAfterDate",
 				Basis.STATUTORY, "CPPCR reg 33", Interval.parse("5 working days"), Interval.parse("5 working days"),
-				null, null));
+				null, null, null, false));
 		rules.put("care-plan", rule("10 working days", null, Basis.STATUTORY, null));
 		rules.put("placement-plan", rule("5 working days", null, Basis.STATUTORY, null));
 		rules.put("cla-visit", rule("6 weeks", "1 week", Basis.STATUTORY, null));
@@ -131,14 +154,24 @@ class RulesTest {
 		rules.put("rhi", rule("72 hours", null, Basis.STATUTORY, null));
 		rules.put("pathway-plan", rule("3 months", null, Basis.STATUTORY, null));
 		rules.put("pathway-plan-review", rule("6 months", null, Basis.STATUTORY, null));
+		rules.put("care-proceedings", courtRule("26 weeks", "8 weeks", true));
 		return rules;
+	}
+
+	/** A rule the court extends time after time, counted beginning with the day of its event. */
+	private static Rule courtRule(String interval, String extendableBy, boolean beginningWithTheDay) {
+		Interval parsed = Interval.parse(interval);
+		return new Rule("Proceedings", parsed.amount(), parsed.unit(), null, null, "Application issued",
+				"applicationIssuedDate", Basis.STATUTORY, "Children Act 1989 s.32", Interval.parse("4 weeks"),
+				Interval.parse("5 working days"), null, null, extendableBy == null ? null : Interval.parse(extendableBy),
+				beginningWithTheDay);
 	}
 
 	private static Rule rule(String interval, String first, Basis basis, String extendableTo) {
 		Interval parsed = Interval.parse(interval);
 		return new Rule("A clock", parsed.amount(), parsed.unit(), first == null ? null : Interval.parse(first), null,
 				"Previous visit", "visitDate, cppStartDate", basis, "A citation", Interval.parse("2 working days"),
-				Interval.parse("5 working days"), extendableTo == null ? null : Interval.parse(extendableTo), null);
+				Interval.parse("5 working days"), extendableTo == null ? null : Interval.parse(extendableTo), null, null, false);
 	}
 
 }
