@@ -216,6 +216,20 @@ class PreProceedingsProcessTest extends ProcessTestSupport {
 	}
 
 	@Test
+	void noFurtherLegalActionEndsItWithNothingForTheCourt() {
+		String caseRef = newCaseRef("PPNFA");
+		String pp = referred(caseRef, "2027-05-04");
+		legalPlanning(pp, "2027-05-06", Map.of("legalPlanningDecision", "NO_FURTHER_LEGAL_ACTION"));
+		assertThat(clock(pp, "pp-legal-planning").status()).isEqualTo(ClockStatus.MET);
+		assertThat(variable(pp, "issuedAtOnce")).isEqualTo(false);
+		assertThat(variable(pp, "ppStartDate")).isNull();
+		assertThat(instance(pp)).hasPassed("EndEvent_NoFurtherLegalAction").isEnded();
+		assertThat(repositoryService.createProcessDefinitionQuery().messageEventSubscriptionName("CareProceedingsStarted")
+			.list()).allSatisfy(receiver -> assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+				.processDefinitionId(receiver.getId()).processInstanceBusinessKey(caseRef).count()).isZero());
+	}
+
+	@Test
 	void anOverdueLetterEscalatesToTheTeamManagerThenTheServiceManager() {
 		String caseRef = newCaseRef("PPL");
 		String pp = referred(caseRef, "2026-12-17");
