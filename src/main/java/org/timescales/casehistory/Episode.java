@@ -21,14 +21,27 @@ import static org.timescales.pathway.PathwayVariables.SECTION_47;
  * followed it, each later stage belonging to the latest referral started before it. A referral received
  * while the child's episode is still open is part of that episode, not a new one (DfE rules 8815, 8816
  * and 8820: a child's episodes never overlap). The episode closes when all its work has ended, on the
- * latest closure recorded. A period in care is no stage of it. The CIN census and Annex A's list 6
- * count episodes, and close them, this one way.
+ * latest closure recorded. Pre-proceedings and care proceedings are stages of it too, the work of the
+ * episode they follow: they open no episode (only a referral does) and close none (the episode closes
+ * on a closure its other stages recorded), but while one runs its work is open, so the episode is.
+ * A period in care is no stage of it. The CIN census and Annex A's list 6 count episodes, and close
+ * them, this one way.
  */
 public record Episode(ReferralRecord referral, Stage referralStage, List<Stage> followers) {
 
 	private static final String REFERRAL = ReferralVariables.PROCESS_KEY;
 
-	private static final Set<String> PATHWAY = Set.of(REFERRAL, SECTION_47, CHILD_PROTECTION_PLAN, CHILD_IN_NEED_PLAN);
+	/** The process key of pre-proceedings (bpmn/preProceedings.bpmn). */
+	public static final String PRE_PROCEEDINGS = "preProceedings";
+
+	/** The process key of care proceedings (bpmn/careProceedings.bpmn). */
+	public static final String CARE_PROCEEDINGS = "careProceedings";
+
+	/** The stages that may record the episode's closure. */
+	private static final Set<String> CLOSING = Set.of(REFERRAL, SECTION_47, CHILD_PROTECTION_PLAN, CHILD_IN_NEED_PLAN);
+
+	private static final Set<String> PATHWAY = Set.of(REFERRAL, SECTION_47, CHILD_PROTECTION_PLAN, CHILD_IN_NEED_PLAN,
+			PRE_PROCEEDINGS, CARE_PROCEEDINGS);
 
 	/** The child's episodes, oldest referral first. */
 	public static List<Episode> of(List<ReferralRecord> referrals, List<Stage> stages) {
@@ -99,8 +112,9 @@ public record Episode(ReferralRecord referral, Stage referralStage, List<Stage> 
 	}
 
 	/**
-	 * The stage that closed the episode: once all its work has ended, the one with the latest closure
-	 * recorded; null while any of it runs, or when none recorded a closure.
+	 * The stage that closed the episode: once all its work has ended (pre-proceedings and care
+	 * proceedings included), the one with the latest closure recorded by a stage that may close it (never
+	 * the proceedings); null while any of it runs, or when none recorded a closure.
 	 */
 	public Stage closedBy() {
 		List<Stage> all = new ArrayList<>(followers);
@@ -112,7 +126,7 @@ public record Episode(ReferralRecord referral, Stage referralStage, List<Stage> 
 		}
 		Stage closedBy = null;
 		for (Stage s : all) {
-			if (s.cinClosureDate() != null
+			if (CLOSING.contains(s.process()) && s.cinClosureDate() != null
 					&& (closedBy == null || !s.cinClosureDate().isBefore(closedBy.cinClosureDate()))) {
 				closedBy = s;
 			}

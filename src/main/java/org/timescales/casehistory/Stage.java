@@ -44,7 +44,7 @@ import static org.timescales.referral.ReferralVariables.REFERRAL_SOURCE;
 
 /**
  * One stage of a case: a casework process started under its case reference (the referral, a section
- * 47 enquiry, a plan, a period in care), what it recorded, read as what it means, and its clocks.
+ * 47 enquiry, a plan, pre-proceedings, care proceedings, a period in care), what it recorded, read as what it means, and its clocks.
  * Dates are London dates, as recorded on the forms and as corrected; {@code null} when not (yet)
  * recorded. A stage answers only for the variables of its own process: a referral has no
  * {@link #cppStartDate()}.
@@ -212,6 +212,59 @@ public final class Stage {
 		return previous instanceof Number number ? number.longValue() : Long.parseLong(previous.toString());
 	}
 
+	// ---- the way to court (preProceedings.bpmn, careProceedings.bpmn), by the variables those processes
+	// record (the proceedings module's contract)
+
+	/** The decision to enter pre-proceedings (the legal planning meeting): census PPStartDate. */
+	public LocalDate ppStartDate() {
+		return date("ppStartDate");
+	}
+
+	/** The letter before proceedings sent: census LBPSentDate. */
+	public LocalDate lbpSentDate() {
+		return date("lbpSentDate");
+	}
+
+	/** Whether the letter offered a family group decision-making meeting; {@code null} before it was sent. */
+	public Boolean fgdmOffered() {
+		return flag("fgdmOffered");
+	}
+
+	/** HELD, DECLINED, NOT_IN_BEST_INTERESTS or NOT_OFFERED_BEFORE_DUTY; {@code null} while not known. */
+	public String fgdmOutcome() {
+		return text("fgdmOutcome");
+	}
+
+	/** The day the family group decision-making meeting was held (outcome HELD). */
+	public LocalDate fgdmHeldDate() {
+		return date("fgdmHeldDate");
+	}
+
+	/** The first effective pre-proceedings meeting: census InitialPPMeetingDate. */
+	public LocalDate initialPpMeetingDate() {
+		return date("initialPpMeetingDate");
+	}
+
+	/** STEP_DOWN, ISSUE or CONTINUE; {@code null} before the pre-proceedings reached one. */
+	public String ppOutcome() {
+		return text("ppOutcome");
+	}
+
+	/** The day the outcome was decided: census StepDecisionDate. */
+	public LocalDate ppOutcomeDate() {
+		return date("ppOutcomeDate");
+	}
+
+	/** The day the court issued the care proceedings' application: census CourtAppDate. */
+	public LocalDate applicationIssuedDate() {
+		return date("applicationIssuedDate");
+	}
+
+	/** Whether care proceedings followed pre-proceedings ({@code false}: an urgent application); {@code null} when not said. */
+	public Boolean fromPreProceedings() {
+		return flag("fromPreProceedings");
+	}
+
 	// ---- a period in care (childLookedAfter.bpmn)
 
 	public LocalDate becameLookedAfterDate() {
@@ -279,6 +332,17 @@ public final class Stage {
 	private String text(String name) {
 		Object value = variables.get(name);
 		return value == null ? null : value.toString();
+	}
+
+	/** A Boolean, or a form's "true"/"yes" and "false"/"no"; {@code null} when not recorded. */
+	private Boolean flag(String name) {
+		Object value = variables.get(name);
+		if (value == null || value instanceof Boolean) {
+			return (Boolean) value;
+		}
+		String text = value.toString();
+		return "true".equalsIgnoreCase(text) || "yes".equalsIgnoreCase(text) ? Boolean.TRUE
+				: "false".equalsIgnoreCase(text) || "no".equalsIgnoreCase(text) ? Boolean.FALSE : null;
 	}
 
 	// ---- added for Annex A (annexa): what a visit and a missing episode recorded

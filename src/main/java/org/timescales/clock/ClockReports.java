@@ -44,6 +44,7 @@ public class ClockReports {
 
 	private static final String STOPPED_ROWS = """
 			select c.id, c.case_ref, c.rule_id, c.team, c.started_at, c.due_date, c.stopped_at, c.outcome,
+			       c.original_due_date,
 			       case when c.rule_id in ('iha', 'rha') then
 			         (select min(l.started_at) from clock l
 			          where l.process_instance_id = c.process_instance_id and l.rule_id = 'cla-review') end as looked_after_from
@@ -82,9 +83,13 @@ public class ClockReports {
 	public record RuleCount(String ruleId, long numerator, long denominator) {
 	}
 
-	/** A clock stopped in the period; {@code lookedAfterFrom}: its process's first looked-after review clock's start. */
+	/**
+	 * A clock stopped in the period; {@code lookedAfterFrom}: its process's first looked-after review clock's
+	 * start; {@code originalDueDate}: its due date before any extension, null when never extended.
+	 */
 	public record StoppedClock(long id, String caseRef, String ruleId, String team, Instant startedAt,
-			java.time.LocalDate dueDate, Instant stoppedAt, String outcome, Instant lookedAfterFrom) {
+			java.time.LocalDate dueDate, Instant stoppedAt, String outcome, Instant lookedAfterFrom,
+			java.time.LocalDate originalDueDate) {
 	}
 
 	/** A child protection plan: {@code endedAt} null while any of its clocks is open. */
@@ -110,7 +115,8 @@ public class ClockReports {
 			.param("teams", teams)
 			.query((rs, n) -> new StoppedClock(rs.getLong("id"), rs.getString("case_ref"), rs.getString("rule_id"),
 					rs.getString("team"), instant(rs, "started_at"), rs.getObject("due_date", java.time.LocalDate.class),
-					instant(rs, "stopped_at"), rs.getString("outcome"), instant(rs, "looked_after_from")))
+					instant(rs, "stopped_at"), rs.getString("outcome"), instant(rs, "looked_after_from"),
+					rs.getObject("original_due_date", java.time.LocalDate.class)))
 			.list();
 	}
 

@@ -27,6 +27,9 @@ import org.timescales.reporting.TimelinessReport.Row;
  * {@code cla-review} clock of the same looked-after process (it starts at {@code becameLookedAfterDate}).
  * A repeat plan is a plan started in the period whose case had another plan end within the 2 years
  * before it started; a long plan one ended in the period that lasted 2 years or more (London dates).
+ * Pre-proceedings ({@code pre-proceedings} clocks) and care proceedings ({@code care-proceedings}) are on
+ * time when stopped on or before their due date before any extension (the ledger's original due date):
+ * "within 16 weeks", "within 26 weeks"; their rows show that date as the due date.
  */
 @Service
 public class Timeliness {
@@ -53,6 +56,8 @@ public class Timeliness {
 		List<Row> health = health(start, end, teams);
 		List<Row> repeat = repeatPlans(start, end, teams);
 		List<Row> longPlans = longPlans(start, end, teams);
+		List<Row> preProceedings = beforeAnyExtension(start, end, TimelinessMeasure.PRE_PROCEEDINGS, teams);
+		List<Row> careProceedings = beforeAnyExtension(start, end, TimelinessMeasure.CARE_PROCEEDINGS, teams);
 
 		Map<TimelinessMeasure, Figure> figures = new EnumMap<>(TimelinessMeasure.class);
 		for (TimelinessMeasure m : TimelinessMeasure.values()) {
@@ -60,6 +65,8 @@ public class Timeliness {
 				case HEALTH -> figures.put(m, figure(m, health));
 				case REPEAT_PLAN -> figures.put(m, figure(m, repeat));
 				case LONG_PLAN -> figures.put(m, figure(m, longPlans));
+				case PRE_PROCEEDINGS -> figures.put(m, figure(m, preProceedings));
+				case CARE_PROCEEDINGS -> figures.put(m, figure(m, careProceedings));
 				default -> {
 					RuleCount c = counts.get(m.rules().get(0));
 					figures.put(m, Figure.of(m, c == null ? 0 : c.numerator(), c == null ? 0 : c.denominator()));
@@ -73,6 +80,8 @@ public class Timeliness {
 				case HEALTH -> health;
 				case REPEAT_PLAN -> repeat;
 				case LONG_PLAN -> longPlans;
+				case PRE_PROCEEDINGS -> preProceedings;
+				case CARE_PROCEEDINGS -> careProceedings;
 				default -> reports.stopped(start, end, drillDown.rules(), teams).stream().map(Timeliness::row).toList();
 			};
 		}
@@ -97,6 +106,18 @@ public class Timeliness {
 					&& !London.dateOf(c.lookedAfterFrom()).plusMonths(12).isAfter(c.dueDate()))
 			.map(Timeliness::row)
 			.toList();
+	}
+
+	/** The measure's clocks stopped in the period, each in time only by its deadline before any extension. */
+	private List<Row> beforeAnyExtension(Instant start, Instant end, TimelinessMeasure m, List<String> teams) {
+		return reports.stopped(start, end, m.rules(), teams).stream().map(c -> {
+			LocalDate stoppedOn = London.dateOf(c.stoppedAt());
+			boolean onTime = c.originalDueDate() == null ? "MET".equals(c.outcome())
+					: !stoppedOn.isAfter(c.originalDueDate());
+			LocalDate due = c.originalDueDate() == null ? c.dueDate() : c.originalDueDate();
+			return new Row(c.caseRef(), c.id(), c.ruleId(), c.team(), London.dateOf(c.startedAt()), due, stoppedOn,
+					onTime, null, onTime);
+		}).toList();
 	}
 
 	private List<Row> repeatPlans(Instant start, Instant end, List<String> teams) {

@@ -5,7 +5,10 @@ import java.util.List;
 /**
  * The measures of the timeliness report. The clock measures count clocks stopped in the period (met
  * in time or late; cancelled clocks are left out) and put those met in time in the numerator; the
- * plan measures count child protection plans, one per first {@code core-group} clock.
+ * plan measures count child protection plans, one per first {@code core-group} clock. The two
+ * proceedings measures count as in time only a clock stopped by its deadline before any extension: 16
+ * weeks from the initial pre-proceedings meeting, 26 weeks from the issue of the application (Children
+ * Act 1989 s.32(1)(a)(ii)), however lawfully a court extended it (s.32(5)).
  */
 public enum TimelinessMeasure {
 
@@ -20,6 +23,10 @@ public enum TimelinessMeasure {
 	CLA_REVIEW("cla-review", "Looked-after reviews on time", List.of("cla-review")),
 
 	HEALTH("health", "Health assessments on time, children looked after 12 months or more", List.of("iha", "rha")),
+
+	PRE_PROCEEDINGS("pre-proceedings", "Pre-proceedings concluded within 16 weeks", List.of("pre-proceedings")),
+
+	CARE_PROCEEDINGS("care-proceedings", "Care proceedings disposed of within 26 weeks", List.of("care-proceedings")),
 
 	REPEAT_PLAN("repeat-plan", "Plans started that are repeat plans within 2 years", List.of("core-group")),
 
@@ -47,6 +54,14 @@ public enum TimelinessMeasure {
 
 	public List<String> rules() {
 		return rules;
+	}
+
+	/**
+	 * Whether a clock is in time only when stopped by its deadline before any extension (the
+	 * proceedings' 16 and 26 weeks), not by the extended one.
+	 */
+	public boolean beforeAnyExtension() {
+		return this == PRE_PROCEEDINGS || this == CARE_PROCEEDINGS;
 	}
 
 	/** A measure counted from the clocks of its rule(s) stopped in the period, not from plans. */

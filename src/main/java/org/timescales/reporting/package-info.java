@@ -2,8 +2,9 @@
  * The timeliness report: for a period (by default the reporting year from 1 April to today) and the viewer's
  * teams, each measure's numerator, denominator and percentage: assessments within 45 working days, child
  * protection visits, initial and review conferences, looked-after reviews, health assessments of children
- * looked after 12 months or more, repeat plans within 2 years and plans that lasted 2 years or more; and a
- * measure's rows on request. Served as the page {@code /reports/timeliness} and as JSON or CSV at
+ * looked after 12 months or more, repeat plans within 2 years, plans that lasted 2 years or more, pre-proceedings
+ * concluded within 16 weeks and care proceedings disposed of within 26 weeks (by their deadlines before any
+ * extension); and a measure's rows on request. Served as the page {@code /reports/timeliness} and as JSON or CSV at
  * {@code /api/reports/timeliness}, for auditors, managers and administrators, each for the teams they answer
  * for.
  * <p>

@@ -20,7 +20,7 @@ import org.timescales.web.ApiProblem;
 
 /**
  * {@code GET /api/returns/cin-census?year=2026}: the DfE Children in Need census for the year ending
- * 31 March {@code year} (2025 or 2026, each in its own layout), as XML validated against that year's
+ * 31 March {@code year} (2025, 2026 or 2027, each in its own layout), as XML validated against that year's
  * schema and checked against the DfE's error rules for it ({@link CinCensusExport}). For auditors,
  * team and service managers and administrators: anyone else gets 403, before anything is read. Each
  * child in the return is recorded in the read log ("cin-census"). A return the DfE's rules would reject
@@ -51,7 +51,8 @@ class CinCensusController {
 		}
 		if (!CinCensusExport.YEARS.contains(year)) {
 			throw new InvalidRequestException("year", "must be a collection year Timescales has the layout of: 2025 (the"
-					+ " 2024-25 census, 1 April 2024 to 31 March 2025) or 2026 (the 2025-26 census)");
+					+ " 2024-25 census, 1 April 2024 to 31 March 2025), 2026 (the 2025-26 census) or 2027 (the 2026-27"
+					+ " census)");
 		}
 		CinCensusExport.Census census;
 		try {

@@ -3,12 +3,15 @@ package org.timescales.returns;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import javax.xml.XMLConstants;
@@ -40,8 +43,9 @@ import static org.timescales.pathway.PathwayVariables.SECTION_47;
  * The DfE Children in Need census for a collection year, as XML in that year's layout: the 2024-25
  * collection ({@code year} 2025) validated against {@code dfe/2025/CIN_schema.xsd}, the 2025-26
  * collection (2026) against {@code dfe/2026/CIN_schema.xsd} (each the 2023-24 schema with the later
- * collections' Sex, and NumberOfPreviousCPP 0: see its header), then run through the DfE's error-type
- * rules for that year ({@link CensusRules}). A return that breaks one does not leave: the DfE would
+ * collections' Sex, and NumberOfPreviousCPP 0: see its header), the 2026-27 collection (2027) against
+ * {@code dfe/2027/CIN_schema.xsd} (2026's with the PreProceedingsandFGDM module), then run through the
+ * DfE's error-type rules for that year ({@link CensusRules}). A return that breaks one does not leave: the DfE would
  * reject it, and the refusal names each rule, child and field for the performance team to put right.
  * <p>
  * Census year Y covers 1 April Y-1 to 31 March Y. Every child with a CIN episode (a referral and what
@@ -77,6 +81,33 @@ import static org.timescales.pathway.PathwayVariables.SECTION_47;
  * An episode open in the year carries only its modules of the year: an assessment authorised before
  * 1 April (DfE rule 8696), a section 47 enquiry whose conference was held before it (8715) and a plan
  * that ended before it (4013, 8930) are left out.
+ * <p>
+ * From 2026-27 ({@code year} 2027; never before) each pre-proceedings of the episode
+ * ({@code bpmn/preProceedings.bpmn}) with something in the year is a {@code PreProceedingsandFGDM}
+ * module, after the protection plans. The DfE's rules 9005 to 9013 want every date of it within the
+ * year, so each date is written only when it falls in the year (before it is last year's, after the
+ * reference date next year's), and a pre-proceedings with nothing in the year has no module:
+ * <ul>
+ * <li>{@code PPStartDate}, {@code LBPSentDate}, {@code InitialPPMeetingDate}: as recorded
+ * ({@code ppStartDate}, {@code lbpSentDate}, {@code initialPpMeetingDate}).</li>
+ * <li>{@code FGDMMeetingOffer} (1/0, as the DfE's sample writes it): {@code fgdmOffered}, 0 for a case
+ * begun before the duty to offer one ({@code NOT_OFFERED_BEFORE_DUTY}), once the letter was sent by the
+ * reference date. {@code FGDMMeetingFac}, only after an offer: 1 when the meeting was held by the
+ * reference date, 0 when declined or not in the child's best interests.</li>
+ * <li>{@code ReviewMeetingsCount}: the review meetings held in the year, each a met {@code pp-review}
+ * clock; written, 0 too, with the initial meeting (DfE query 9015Q) or when any was held.</li>
+ * <li>{@code StepDecisionDate} and {@code PPOutcome}: {@code ppOutcomeDate} and {@code ppOutcome},
+ * ISSUE as A, STEP_DOWN as B, CONTINUE as C ({@link #PP_OUTCOMES}: not confirmed, see below).</li>
+ * <li>{@code CourtAppDate}: after an ISSUE outcome, the {@code applicationIssuedDate} of the episode's
+ * first care proceedings ({@code bpmn/careProceedings.bpmn}) started after the pre-proceedings (and
+ * before the next), unless it was an urgent application not from pre-proceedings.</li>
+ * <li>{@code LetterInitCPDate} (the letter to the parents initiating care proceedings): not held, not
+ * written.</li>
+ * </ul>
+ * The DfE's codeset for PPOutcome (CS131) is not published with its rules, which list only A, B and
+ * C. The one return data-to-insight made for it has A with a court application after the decision,
+ * so A is taken as issue; B and C follow the order of Timescales' outcomes. The performance team must
+ * check the mapping against the DfE's 2026-27 specification before the return is made.
  */
 @Component
 public class CinCensusExport {
@@ -86,6 +117,15 @@ public class CinCensusExport {
 
 	/** What the read log says each included child's record was read for. */
 	public static final String RECORD_VIEW = "cin-census";
+
+	/** Timescales' pre-proceedings outcomes as the census's PPOutcome codes (codeset CS131, unconfirmed). */
+	public static final Map<String, String> PP_OUTCOMES = Map.of("ISSUE", "A", "STEP_DOWN", "B", "CONTINUE", "C");
+
+	/** The clock of each pre-proceedings review meeting: its met clocks count the meetings held. */
+	static final String PP_REVIEW = "pp-review";
+
+	/** The first collection with the PreProceedingsandFGDM module: 2026-27. */
+	private static final int PRE_PROCEEDINGS_FROM = 2027;
 
 	private static final Map<String, String> CATEGORY = Map.of("NEGLECT", "NEG", "PHYSICAL", "PHY", "SEXUAL", "SAB",
 			"EMOTIONAL", "EMO");
@@ -164,12 +204,20 @@ public class CinCensusExport {
 	 * @throws RejectedCensusException when a DfE error-type rule fires
 	 */
 	public Census export(int year) {
+		return export(year, caseRef -> true);
+	}
+
+	/**
+	 * {@link #export(int)} of the children of some cases only: what the return would say of them, for a
+	 * test in a database other children share.
+	 */
+	Census export(int year, Predicate<String> only) {
 		if (!YEARS.contains(year)) {
 			throw new IllegalArgumentException("No CIN census layout for " + year + ": only for " + YEARS);
 		}
 		LocalDate from = LocalDate.of(year - 1, 4, 1);
 		LocalDate to = LocalDate.of(year, 3, 31);
-		List<Child> children = children(from, to);
+		List<Child> children = children(from, to).stream().filter(c -> only.test(c.child().caseRef())).toList();
 		if (children.isEmpty()) {
 			return null;
 		}
@@ -262,7 +310,7 @@ public class CinCensusExport {
 			xml.writeEndElement();
 			xml.writeStartElement("Children");
 			for (Child child : children) {
-				child(xml, child, from(year), to);
+				child(xml, child, year, to);
 			}
 			xml.writeEndElement();
 			xml.writeEndElement();
@@ -279,7 +327,8 @@ public class CinCensusExport {
 		return LocalDate.of(year - 1, 4, 1);
 	}
 
-	private void child(XMLStreamWriter xml, Child child, LocalDate from, LocalDate to) throws XMLStreamException {
+	private void child(XMLStreamWriter xml, Child child, int year, LocalDate to) throws XMLStreamException {
+		LocalDate from = from(year);
 		xml.writeStartElement("Child");
 		xml.writeStartElement("ChildIdentifiers");
 		text(xml, "LAchildID", child.child().laChildId());
@@ -309,12 +358,13 @@ public class CinCensusExport {
 		}
 		xml.writeEndElement();
 		for (Episode e : child.episodes()) {
-			details(xml, e, from, to);
+			details(xml, e, year >= PRE_PROCEEDINGS_FROM, from, to);
 		}
 		xml.writeEndElement();
 	}
 
-	private void details(XMLStreamWriter xml, Episode e, LocalDate from, LocalDate to) throws XMLStreamException {
+	private void details(XMLStreamWriter xml, Episode e, boolean withPreProceedings, LocalDate from, LocalDate to)
+			throws XMLStreamException {
 		Stage referral = e.referralStage();
 		xml.writeStartElement("CINdetails");
 		text(xml, "CINreferralDate", e.start().toString());
@@ -392,7 +442,84 @@ public class CinCensusExport {
 			}
 			xml.writeEndElement();
 		}
+		if (withPreProceedings) {
+			for (Stage pp : e.of(Episode.PRE_PROCEEDINGS)) {
+				preProceedings(xml, e, pp, from, to);
+			}
+		}
 		xml.writeEndElement();
+	}
+
+	/** A pre-proceedings' PreProceedingsandFGDM module: its dates in the year, none when it has none. */
+	private static void preProceedings(XMLStreamWriter xml, Episode e, Stage pp, LocalDate from, LocalDate to)
+			throws XMLStreamException {
+		LocalDate start = inYear(pp.ppStartDate(), from, to);
+		LocalDate letter = inYear(pp.lbpSentDate(), from, to);
+		LocalDate initial = inYear(pp.initialPpMeetingDate(), from, to);
+		long reviews = pp.metOn(PP_REVIEW).stream().filter(d -> inYear(d, from, to) != null).count();
+		LocalDate decided = inYear(pp.ppOutcomeDate(), from, to);
+		Stage court = "ISSUE".equals(pp.ppOutcome()) ? careProceedingsAfter(e, pp) : null;
+		LocalDate applied = court == null ? null : inYear(court.applicationIssuedDate(), from, to);
+		if (start == null && letter == null && initial == null && reviews == 0 && decided == null && applied == null) {
+			return;
+		}
+		// the offer is made in the letter: known once it was sent
+		boolean letterSent = pp.lbpSentDate() != null && !pp.lbpSentDate().isAfter(to);
+		Boolean offered = !letterSent ? null : pp.fgdmOffered() != null ? pp.fgdmOffered()
+				: "NOT_OFFERED_BEFORE_DUTY".equals(pp.fgdmOutcome()) ? Boolean.FALSE : null;
+		xml.writeStartElement("PreProceedingsandFGDM");
+		optional(xml, "PPStartDate", start);
+		optional(xml, "LBPSentDate", letter);
+		if (offered != null) {
+			text(xml, "FGDMMeetingOffer", offered ? "1" : "0");
+		}
+		Boolean facilitated = Boolean.TRUE.equals(offered) ? facilitated(pp, to) : null;
+		if (facilitated != null) {
+			text(xml, "FGDMMeetingFac", facilitated ? "1" : "0");
+		}
+		optional(xml, "InitialPPMeetingDate", initial);
+		if (initial != null || reviews > 0) {
+			text(xml, "ReviewMeetingsCount", Long.toString(reviews));
+		}
+		optional(xml, "StepDecisionDate", decided);
+		if (decided != null && pp.ppOutcome() != null) {
+			text(xml, "PPOutcome", PP_OUTCOMES.getOrDefault(pp.ppOutcome(), pp.ppOutcome()));
+		}
+		optional(xml, "CourtAppDate", applied);
+		xml.writeEndElement();
+	}
+
+	/** Whether the offered meeting was held by the reference date; {@code null} while not known. */
+	private static Boolean facilitated(Stage pp, LocalDate to) {
+		String outcome = String.valueOf(pp.fgdmOutcome());
+		return switch (outcome) {
+			case "HELD" -> pp.fgdmHeldDate() != null && !pp.fgdmHeldDate().isAfter(to) ? Boolean.TRUE : null;
+			case "DECLINED", "NOT_IN_BEST_INTERESTS" -> Boolean.FALSE;
+			default -> null;
+		};
+	}
+
+	/**
+	 * The care proceedings the pre-proceedings led to: the episode's first started after it (and
+	 * before the episode's next pre-proceedings), unless that was an urgent application made without them.
+	 */
+	private static Stage careProceedingsAfter(Episode e, Stage pp) {
+		Instant next = e.of(Episode.PRE_PROCEEDINGS)
+			.stream()
+			.map(Stage::startedAt)
+			.filter(t -> t.isAfter(pp.startedAt()))
+			.min(Comparator.naturalOrder())
+			.orElse(null);
+		return e.of(Episode.CARE_PROCEEDINGS)
+			.stream()
+			.filter(c -> !c.startedAt().isBefore(pp.startedAt()) && (next == null || c.startedAt().isBefore(next)))
+			.filter(c -> !Boolean.FALSE.equals(c.fromPreProceedings()))
+			.min(Comparator.comparing(Stage::startedAt))
+			.orElse(null);
+	}
+
+	private static LocalDate inYear(LocalDate date, LocalDate from, LocalDate to) {
+		return date == null || date.isBefore(from) || date.isAfter(to) ? null : date;
 	}
 
 	/** A referral's assessment, when it started by the year's end and was not authorised before the year. */

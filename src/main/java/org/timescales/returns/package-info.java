@@ -1,9 +1,9 @@
 /**
  * The DfE Children in Need census for a collection year (1 April to 31 March), as XML validated against
- * {@code dfe/2026/CIN_schema.xsd} ({@code GET /api/returns/cin-census?year=}, auditors, managers and
- * administrators only): every child with a child in need episode open in the year, with each episode's
- * referral, assessment, section 47 enquiries, plans and closure, each date as recorded about the event (on
- * the forms, as corrected), never when someone clicked. An export that fails validation is our bug: a 500
+ * that year's {@code dfe/<year>/CIN_schema.xsd} ({@code GET /api/returns/cin-census?year=}, auditors, managers
+ * and administrators only): every child with a child in need episode open in the year, with each episode's
+ * referral, assessment, section 47 enquiries, plans, pre-proceedings (from 2026-27) and closure, each date
+ * as recorded about the event (on the forms, as corrected), never when someone clicked. An export that fails validation is our bug: a 500
  * naming the problem.
  * <p>
  * Its public surface is {@link org.timescales.returns.CinCensusExport}; the controller is internal. It owns

@@ -27,7 +27,10 @@ import static org.timescales.system.SqlTimes.utc;
  * stopped in 2031, 17 in time; 10 child protection visits, 9 in time; a cancelled assessment and one
  * stopped on 1 January 2032 not counted; health assessments of a child looked after since January 2030
  * (counted) and of one looked after since January 2031 (not); a repeat plan, a first plan, a plan of
- * more than 2 years and one of 10 months.
+ * more than 2 years and one of 10 months; three pre-proceedings concluded, one within its 16 weeks,
+ * one late and one within a later extension of them (late for the measure); three care proceedings
+ * disposed of, two within 26 weeks (one on its last day after an extension) and one only within its
+ * extension.
  */
 @TimescalesTest
 class TimelinessReportTest extends ProcessTestSupport {
@@ -37,7 +40,8 @@ class TimelinessReportTest extends ProcessTestSupport {
 	/** Built once: the rows stay in the shared database. */
 	private static Scenario scenario;
 
-	record Scenario(List<String> lateAssessments, String repeatPlanCase, String longPlanCase) {
+	record Scenario(List<String> lateAssessments, String repeatPlanCase, String longPlanCase,
+			String extendedCareProceedingsCase) {
 	}
 
 	@Autowired
@@ -109,7 +113,25 @@ class TimelinessReportTest extends ProcessTestSupport {
 		String longPlan = newCaseRef("TL-P");
 		endedPlan(longPlan, LocalDate.of(2029, 1, 2), LocalDate.of(2031, 3, 3));
 		endedPlan(newCaseRef("TL-P"), LocalDate.of(2030, 6, 2), LocalDate.of(2031, 4, 1));
-		return new Scenario(late, repeat, longPlan);
+
+		// pre-proceedings, 16 weeks from the initial meeting: in time; late; late, though within an extension
+		proceedings("pre-proceedings", LocalDate.of(2030, 11, 18), LocalDate.of(2031, 3, 10), null,
+				LocalDate.of(2031, 3, 5), "MET");
+		proceedings("pre-proceedings", LocalDate.of(2031, 1, 20), LocalDate.of(2031, 5, 12), null,
+				LocalDate.of(2031, 5, 20), "MET_LATE");
+		proceedings("pre-proceedings", LocalDate.of(2031, 2, 24), LocalDate.of(2031, 8, 11), LocalDate.of(2031, 6, 16),
+				LocalDate.of(2031, 7, 28), "MET");
+		// care proceedings, 26 weeks from issue: in time; on the 26 weeks' last day, extended all the same;
+		// disposed of within an 8-week extension only; one disposed of in 2032
+		proceedings("care-proceedings", LocalDate.of(2030, 10, 14), LocalDate.of(2031, 4, 14), null,
+				LocalDate.of(2031, 4, 10), "MET");
+		proceedings("care-proceedings", LocalDate.of(2030, 12, 2), LocalDate.of(2031, 7, 28), LocalDate.of(2031, 6, 2),
+				LocalDate.of(2031, 6, 2), "MET");
+		String extended = proceedings("care-proceedings", LocalDate.of(2031, 3, 3), LocalDate.of(2031, 10, 27),
+				LocalDate.of(2031, 9, 1), LocalDate.of(2031, 10, 20), "MET");
+		proceedings("care-proceedings", LocalDate.of(2031, 7, 7), LocalDate.of(2032, 1, 5), null,
+				LocalDate.of(2032, 1, 5), "MET");
+		return new Scenario(late, repeat, longPlan, extended);
 	}
 
 	@Test
@@ -127,6 +149,8 @@ class TimelinessReportTest extends ProcessTestSupport {
 		assertFigure(report, "health", 1, 2, "50.0%");
 		assertFigure(report, "repeat-plan", 1, 2, "50.0%");
 		assertFigure(report, "long-plan", 1, 2, "50.0%");
+		assertFigure(report, "pre-proceedings", 1, 3, "33.3%");
+		assertFigure(report, "care-proceedings", 2, 3, "66.7%");
 		assertThat(report.get("rows").isNull()).isTrue();
 	}
 
@@ -170,6 +194,31 @@ class TimelinessReportTest extends ProcessTestSupport {
 		assertThat(ended.get(0).get("stoppedOn").asText()).isEqualTo("2031-03-03");
 		assertThat(ended.get(0).get("inNumerator").asBoolean()).isTrue();
 		assertThat(ended.get(1).get("inNumerator").asBoolean()).isFalse();
+	}
+
+	@Test
+	void proceedingsAreInTimeOnlyByTheirDeadlineBeforeAnyExtension() throws Exception {
+		JsonNode report = json("auditor.one", "/api/reports/timeliness" + YEAR + "&team=south&measure=care-proceedings");
+
+		JsonNode measure = null;
+		for (JsonNode m : report.get("measures")) {
+			measure = m.get("id").asText().equals("care-proceedings") ? m : measure;
+		}
+		assertThat(measure.get("label").asText()).isEqualTo("Care proceedings disposed of within 26 weeks");
+		JsonNode rows = report.get("rows");
+		assertThat(rows).hasSize(3);
+		List<String> late = new ArrayList<>();
+		for (JsonNode row : rows) {
+			assertThat(row.get("ruleId").asText()).isEqualTo("care-proceedings");
+			if (!row.get("onTime").asBoolean()) {
+				late.add(row.get("caseRef").asText() + " due " + row.get("dueDate").asText() + " disposed of "
+						+ row.get("stoppedOn").asText());
+			}
+		}
+		// the ledger says MET (within the extension); the measure says late, against the 26 weeks
+		assertThat(late).containsExactly(scenario.extendedCareProceedingsCase() + " due 2031-09-01 disposed of 2031-10-20");
+		assertThat(rows.get(1).get("dueDate").asText()).isEqualTo("2031-06-02");
+		assertThat(rows.get(1).get("onTime").asBoolean()).isTrue();
 	}
 
 	@Test
@@ -288,6 +337,21 @@ class TimelinessReportTest extends ProcessTestSupport {
 		clock(caseRef, plan, "core-group", 1, "south", start.atStartOfDay(), start.plusDays(14),
 				start.plusDays(7).atTime(10, 0), "MET");
 		clock(caseRef, plan, "rcpc", 1, "south", start.atStartOfDay(), start.plusMonths(3), null, null);
+	}
+
+	/** A proceedings clock for the south team stopped at 15:00 on the day, extended when {@code originalDueDate} is given. */
+	private String proceedings(String rule, LocalDate started, LocalDate dueDate, LocalDate originalDueDate,
+			LocalDate stopped, String outcome) {
+		String ref = newCaseRef("TL-C");
+		String pid = pid();
+		clock(ref, pid, rule, 1, "south", started.atTime(10, 0), dueDate, stopped.atTime(15, 0), outcome);
+		if (originalDueDate != null) {
+			jdbc.sql("update clock set original_due_date = ?, extended_by = 'judge', extension_reason = 's.32(5)'"
+					+ " where process_instance_id = ?")
+				.params(originalDueDate, pid)
+				.update();
+		}
+		return ref;
 	}
 
 	/** A row of the ledger; times are London times, the due instant the end of the due date. */

@@ -373,10 +373,11 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 	 * Each collection year's schema (2024-25, 2025-26) is the shared 2023-24 one but for Sex in place
 	 * of GenderCurrent (with its
 	 * type), NumberOfPreviousCPP's type, comments and whitespace: a later edit of ours cannot drift
-	 * from the DfE's without this failing.
+	 * from the DfE's without this failing. The 2026-27 schema is the 2025-26 one plus exactly the
+	 * PreProceedingsandFGDM module (its element in CINdetails, its type and PPOutcome's codes).
 	 */
 	@org.junit.jupiter.params.ParameterizedTest(name = "the {0} layout")
-	@org.junit.jupiter.params.provider.ValueSource(ints = { 2025, 2026 })
+	@org.junit.jupiter.params.provider.ValueSource(ints = { 2025, 2026, 2027 })
 	void ourSchemaDiffersFromTheSharedOneOnlyInSexAndNumberOfPreviousCpp(int year) throws Exception {
 		Path ourSchema = PROJECT.resolve("src/main/resources/dfe/" + year + "/CIN_schema.xsd");
 		if (!Files.isRegularFile(SHARED_SCHEMA)) {
@@ -384,6 +385,18 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 					+ " (../shared/dfe/CIN_schema_2024.xsd beside the project directory " + PROJECT + ")");
 		}
 		String ours = normalised(Files.readString(ourSchema));
+		if (year >= 2027) {
+			assertThat(occurrences(ours, PRE_PROCEEDINGS_ELEMENT)).as("PreProceedingsandFGDM after ChildProtectionPlans in "
+					+ ourSchema).isEqualTo(1);
+			assertThat(occurrences(ours, PRE_PROCEEDINGS_TYPE)).as("preproceedingstype in " + ourSchema).isEqualTo(1);
+			assertThat(occurrences(ours, PP_OUTCOME_TYPE)).as("ppoutcometype in " + ourSchema).isEqualTo(1);
+			ours = ours.replace(PRE_PROCEEDINGS_ELEMENT, CHILD_PROTECTION_PLANS_ELEMENT)
+				.replace(PRE_PROCEEDINGS_TYPE, "")
+				.replace(PP_OUTCOME_TYPE, "");
+			String lastYear = normalised(Files.readString(PROJECT.resolve("src/main/resources/dfe/2026/CIN_schema.xsd")));
+			assertThat(tags(ours)).as("the 2026-27 schema without its module is the 2025-26 one")
+				.containsExactlyElementsOf(tags(lastYear));
+		}
 		String shared = normalised(Files.readString(SHARED_SCHEMA));
 		assertThat(occurrences(ours, OUR_PREVIOUS_CPP)).as("NumberOfPreviousCPP in " + ourSchema).isEqualTo(1);
 		assertThat(occurrences(shared, SHARED_PREVIOUS_CPP)).as("NumberOfPreviousCPP in " + SHARED_SCHEMA).isEqualTo(1);
@@ -393,6 +406,28 @@ class CinCensusGeneratedYearTest extends ProcessTestSupport {
 		String undone = ours.replace(OUR_PREVIOUS_CPP, SHARED_PREVIOUS_CPP).replace(OUR_SEX, SHARED_GENDER)
 			.replace(SEX_TYPE, "");
 		assertThat(tags(undone)).containsExactlyElementsOf(tags(shared));
+	}
+
+	private static final String CHILD_PROTECTION_PLANS_ELEMENT = "<xs:element name=\"ChildProtectionPlans\" type=\"childprotectionplanstype\" minOccurs=\"0\" maxOccurs=\"unbounded\"/>";
+
+	/** The 2026-27 module, in CINdetails after the protection plans, normalised as {@link #normalised} leaves it. */
+	private static final String PRE_PROCEEDINGS_ELEMENT = CHILD_PROTECTION_PLANS_ELEMENT
+			+ "<xs:element name=\"PreProceedingsandFGDM\" type=\"preproceedingstype\" minOccurs=\"0\" maxOccurs=\"unbounded\"/>";
+
+	private static final String PRE_PROCEEDINGS_TYPE = "<xs:complexType name=\"preproceedingstype\"><xs:sequence>"
+			+ optional("PPStartDate", "xs:date") + optional("LBPSentDate", "xs:date")
+			+ optional("FGDMMeetingOffer", "yesnotype") + optional("FGDMMeetingFac", "yesnotype")
+			+ optional("InitialPPMeetingDate", "xs:date") + optional("ReviewMeetingsCount", "xs:nonNegativeInteger")
+			+ optional("StepDecisionDate", "xs:date") + optional("PPOutcome", "ppoutcometype")
+			+ optional("CourtAppDate", "xs:date") + optional("LetterInitCPDate", "xs:date")
+			+ "</xs:sequence></xs:complexType>";
+
+	private static final String PP_OUTCOME_TYPE = "<xs:simpleType name=\"ppoutcometype\"><xs:restriction base=\"nonEmptyString\">"
+			+ "<xs:enumeration value=\"A\"/><xs:enumeration value=\"B\"/><xs:enumeration value=\"C\"/>"
+			+ "</xs:restriction></xs:simpleType>";
+
+	private static String optional(String name, String type) {
+		return "<xs:element name=\"" + name + "\" type=\"" + type + "\" minOccurs=\"0\" maxOccurs=\"1\"/>";
 	}
 
 	// ---- generating the year

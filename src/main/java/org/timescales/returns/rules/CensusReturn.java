@@ -17,7 +17,8 @@ import org.xml.sax.InputSource;
 /**
  * A CIN census return as the DfE's validation rules read it: the XML that is about to leave, parsed
  * into its modules (the DfE's tables: ChildIdentifiers, ChildCharacteristics, Disabilities,
- * CINdetails, Assessments, CINplanDates, Section47, ChildProtectionPlans, Reviews). Codes stay the
+ * CINdetails, Assessments, CINplanDates, Section47, ChildProtectionPlans, Reviews and, from 2026-27,
+ * PreProceedingsandFGDM). Codes stay the
  * text the file holds, so a rule can say a code is not the DfE's; a date that is not an
  * {@code xs:date} reads as null (the schema has already refused it). {@code year} is the header's
  * collection year as written.
@@ -38,7 +39,7 @@ public record CensusReturn(String year, LocalDate referenceDate, List<Child> chi
 	public record CinDetails(LocalDate cinReferralDate, String referralSource, String primaryNeedCode,
 			LocalDate cinClosureDate, String reasonForClosure, LocalDate dateOfInitialCpc, Boolean referralNfa,
 			List<Assessment> assessments, List<CinPlan> cinPlans, List<Section47> section47s,
-			List<ChildProtectionPlan> childProtectionPlans) {
+			List<ChildProtectionPlan> childProtectionPlans, List<PreProceedings> preProceedings) {
 	}
 
 	public record Assessment(LocalDate actualStartDate, LocalDate internalReviewDate, LocalDate authorisationDate,
@@ -56,6 +57,15 @@ public record CensusReturn(String year, LocalDate referenceDate, List<Child> chi
 	/** {@code numberOfPreviousCpp} is the text the file holds. */
 	public record ChildProtectionPlan(LocalDate startDate, LocalDate endDate, String initialCategoryOfAbuse,
 			String latestCategoryOfAbuse, String numberOfPreviousCpp, List<LocalDate> reviewDates) {
+	}
+
+	/**
+	 * A PreProceedingsandFGDM module (2026-27 on): the two FGDM items are null when absent or not a
+	 * boolean; {@code reviewMeetingsCount} and {@code ppOutcome} are the text the file holds.
+	 */
+	public record PreProceedings(LocalDate ppStartDate, LocalDate lbpSentDate, Boolean fgdmMeetingOffer,
+			Boolean fgdmMeetingFac, LocalDate initialPpMeetingDate, String reviewMeetingsCount,
+			LocalDate stepDecisionDate, String ppOutcome, LocalDate courtAppDate, LocalDate letterInitCpDate) {
 	}
 
 	/** Reads a census file; the reference date comes from its header ({@code CollectionDetails}). */
@@ -113,9 +123,16 @@ public record CensusReturn(String year, LocalDate referenceDate, List<Child> chi
 					text(p, "NumberOfPreviousCPP"),
 					all(first(p, "Reviews"), "CPPreviewDate").stream().map(r -> date(text(r))).toList()))
 			.toList();
+		List<PreProceedings> preProceedings = all(e, "PreProceedingsandFGDM").stream()
+			.map(p -> new PreProceedings(date(text(p, "PPStartDate")), date(text(p, "LBPSentDate")),
+					bool(text(p, "FGDMMeetingOffer")), bool(text(p, "FGDMMeetingFac")),
+					date(text(p, "InitialPPMeetingDate")), text(p, "ReviewMeetingsCount"),
+					date(text(p, "StepDecisionDate")), text(p, "PPOutcome"), date(text(p, "CourtAppDate")),
+					date(text(p, "LetterInitCPDate"))))
+			.toList();
 		return new CinDetails(date(text(e, "CINreferralDate")), text(e, "ReferralSource"), text(e, "PrimaryNeedCode"),
 				date(text(e, "CINclosureDate")), text(e, "ReasonForClosure"), date(text(e, "DateOfInitialCPC")),
-				bool(text(e, "ReferralNFA")), assessments, plans, s47s, cpps);
+				bool(text(e, "ReferralNFA")), assessments, plans, s47s, cpps, preProceedings);
 	}
 
 	/** The first child element called {@code name}, or null (also when {@code parent} is null). */
