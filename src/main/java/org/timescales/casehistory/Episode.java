@@ -10,6 +10,8 @@ import java.util.Set;
 
 import org.timescales.calendar.London;
 import org.timescales.casefile.ReferralRecord;
+import org.timescales.proceedings.CareProceedingsVariables;
+import org.timescales.proceedings.PreProceedingsVariables;
 import org.timescales.referral.ReferralVariables;
 
 import static org.timescales.pathway.PathwayVariables.CHILD_IN_NEED_PLAN;
@@ -32,10 +34,10 @@ public record Episode(ReferralRecord referral, Stage referralStage, List<Stage> 
 	private static final String REFERRAL = ReferralVariables.PROCESS_KEY;
 
 	/** The process key of pre-proceedings (bpmn/preProceedings.bpmn). */
-	public static final String PRE_PROCEEDINGS = "preProceedings";
+	public static final String PRE_PROCEEDINGS = PreProceedingsVariables.PROCESS_KEY;
 
 	/** The process key of care proceedings (bpmn/careProceedings.bpmn). */
-	public static final String CARE_PROCEEDINGS = "careProceedings";
+	public static final String CARE_PROCEEDINGS = CareProceedingsVariables.PROCESS_KEY;
 
 	/** The stages that may record the episode's closure. */
 	private static final Set<String> CLOSING = Set.of(REFERRAL, SECTION_47, CHILD_PROTECTION_PLAN, CHILD_IN_NEED_PLAN);

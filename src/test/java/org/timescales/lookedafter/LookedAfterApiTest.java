@@ -77,7 +77,8 @@ class LookedAfterApiTest extends ProcessTestSupport {
 		String caseRef = newCaseRef("LAPI");
 		clockAt("2026-12-03T12:00:00Z");
 		referrals.receive(new ReferralRequest("REF-" + caseRef,
-				new ReferralRequest.Child(caseRef, "Test", "Child", "2016-05-01", "F"), "2026-11-30T09:00:00", "6", "north"));
+				new ReferralRequest.Child(caseRef, "Test", "Child", "2016-05-01", "F", null, null, null, null,
+						java.util.List.of("NONE")), "2026-11-30T09:00:00", "6", "north"));
 		return caseRef;
 	}
 

@@ -34,7 +34,8 @@ abstract class LookedAfterTestSupport extends ProcessTestSupport {
 
 	void child(String caseRef, String dateOfBirth, String referredAt) {
 		referrals.receive(new ReferralRequest("REF-" + caseRef,
-				new ReferralRequest.Child(caseRef, "Test", "Child", dateOfBirth, "F"), referredAt, "6", "north"));
+				new ReferralRequest.Child(caseRef, "Test", "Child", dateOfBirth, "F", null, null, null, null,
+						java.util.List.of("NONE")), referredAt, "6", "north"));
 	}
 
 	/** Completes a task with its date field on that day, at 17:00. */

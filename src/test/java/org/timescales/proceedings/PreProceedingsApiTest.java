@@ -95,7 +95,8 @@ class PreProceedingsApiTest extends ProcessTestSupport {
 		String caseRef = newCaseRef("PPAPI");
 		clockAt("2027-03-01T12:00:00Z");
 		referrals.receive(new ReferralRequest("REF-" + caseRef,
-				new ReferralRequest.Child(caseRef, "Test", "Child", "2016-05-01", "F"), "2027-03-01T09:00:00", "6", "north"));
+				new ReferralRequest.Child(caseRef, "Test", "Child", "2016-05-01", "F", null, null, null, null,
+						java.util.List.of("NONE")), "2027-03-01T09:00:00", "6", "north"));
 		return caseRef;
 	}
 

@@ -11,13 +11,11 @@ import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.timescales.ProcessTestSupport;
@@ -40,28 +38,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 @TimescalesTest
 class PreProceedingsProcessTest extends ProcessTestSupport {
 
-	/** Until bpmn/careProceedings.bpmn is on this branch, a test stub receives CareProceedingsStarted. */
-	private static final String STUB = "preproc/careProceedingsTestStub.bpmn";
-
 	@Autowired
 	RepositoryService repositoryService;
 
-	private String stubDeployment;
-
-	@BeforeEach
-	void somethingReceivesTheHandOver() {
-		if (repositoryService.createProcessDefinitionQuery().messageEventSubscriptionName("CareProceedingsStarted").count() == 0) {
-			stubDeployment = repositoryService.createDeployment().name("test stub: care proceedings").addClasspathResource(STUB)
-				.deploy().getId();
-		}
-	}
-
 	@AfterEach
-	void removeTheStub() {
+	void signOut() {
 		identityService.clearAuthentication();
-		if (stubDeployment != null) {
-			repositoryService.deleteDeployment(stubDeployment, true);
-		}
 	}
 
 	@Test
@@ -408,12 +390,9 @@ class PreProceedingsProcessTest extends ProcessTestSupport {
 	}
 
 	private void assertHandedOver(String caseRef, String decisionToIssueDate, boolean fromPreProceedings) {
-		ProcessDefinition receiver = repositoryService.createProcessDefinitionQuery()
-			.messageEventSubscriptionName("CareProceedingsStarted")
-			.singleResult();
 		HistoricProcessInstance started = engine.getHistoryService()
 			.createHistoricProcessInstanceQuery()
-			.processDefinitionId(receiver.getId())
+			.processDefinitionKey(CareProceedingsVariables.PROCESS_KEY)
 			.processInstanceBusinessKey(caseRef)
 			.singleResult();
 		assertThat(started).as("care proceedings started for " + caseRef).isNotNull();
