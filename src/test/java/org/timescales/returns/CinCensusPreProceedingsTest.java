@@ -1,11 +1,9 @@
 package org.timescales.returns;
 
-import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,40 +20,44 @@ import javax.xml.xpath.XPathFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.timescales.ProcessTestSupport;
 import org.timescales.TimescalesTest;
-import org.timescales.calendar.London;
-import org.timescales.casehistory.Episode;
+import org.timescales.casefile.ClockView;
+import org.timescales.clock.ClockStatus;
+import org.timescales.proceedings.CareProceedingsVariables;
+import org.timescales.proceedings.PreProceedingsVariables;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static org.timescales.system.SqlTimes.utc;
 
 /**
  * The 2026-27 CIN census ({@code ?year=2027}) writes a PreProceedingsandFGDM module for each
- * pre-proceedings of an episode, from what the pre-proceedings and care proceedings recorded, and the
- * earlier years never do. bpmn/preProceedings.bpmn and bpmn/careProceedings.bpmn are not written yet,
- * so two stand-ins under their process keys ({@code src/test/resources/census27/}: user tasks that
- * record the proceedings contract's variables) are deployed for this test and deleted after it, so
- * that no other test starts them; the met {@code pp-review} clocks that count the review meetings are
- * written into the ledger, as the real process's clock stops would write them.
+ * pre-proceedings of an episode, from what bpmn/preProceedings.bpmn and bpmn/careProceedings.bpmn
+ * recorded, and the earlier years never do. Both children are walked through the real processes from a
+ * real start (a child protection review referring to legal planning; the manager's
+ * {@code POST /api/cases/{caseRef}/pre-proceedings}), each task completed with its form's fields, the
+ * review meetings counted from the real {@code pp-review} clocks and the court's issue recorded in the
+ * care proceedings that the pre-proceedings' ISSUE outcome started (CareProceedingsStarted).
  * <p>
  * Child A, on a protection plan since May 2026, enters pre-proceedings in September 2026 and the court
  * issues care proceedings in January 2027: every item of the module the council holds is in the year.
  * Child B's pre-proceedings began in 2025-26 and stepped down in April 2026: its 2025-26 return has no
- * module (that layout has none), its 2026-27 one only what happened in 2026-27. The return of these two
- * children must pass the 2026-27 schema and rules (the export refuses otherwise) and no error rule of
- * the DfE validator's closest ruleset (cin2025_26, which has no rules on the module) may fire on it.
+ * module (that layout has none), its 2026-27 one only what happened in 2026-27. Both began before
+ * timescales.law.fgdm-offer-from (2027-04-01), so no decision to issue is gated by s.31ZA. The return of
+ * these two children must pass the 2026-27 schema and rules (the export refuses otherwise) and no error
+ * rule of the DfE validator's closest ruleset (cin2025_26, which has no rules on the module) may fire on it.
  */
 @TimescalesTest
 class CinCensusPreProceedingsTest extends ProcessTestSupport {
@@ -64,9 +66,6 @@ class CinCensusPreProceedingsTest extends ProcessTestSupport {
 		.toAbsolutePath();
 
 	private static final Path VALIDATOR = PROJECT.resolve("../shared/tools/cin-validate.sh").normalize();
-
-	@Autowired
-	RepositoryService repositoryService;
 
 	@Autowired
 	CinCensusExport export;
@@ -79,60 +78,57 @@ class CinCensusPreProceedingsTest extends ProcessTestSupport {
 
 	@Test
 	void eachPreProceedingsOfAnEpisodeIsAModuleOfThe2026To27ReturnWithItsDatesInTheYear() throws Exception {
-		String deployment = deployStandIns();
-		try {
-			String a = childAEntersPreProceedingsAndTheCourtIssues();
-			String b = childBStepsDownEarlyIn2026To27();
+		String a = childAEntersPreProceedingsAndTheCourtIssues();
+		String b = childBStepsDownEarlyIn2026To27();
 
-			clockAt("2027-04-15T09:00:00Z");
-			CinCensusExport.Census census = export.export(2027, Set.of(a, b)::contains);
-			assertThat(census.caseRefs()).containsExactlyInAnyOrder(a, b);
-			Document xml = parse(census.xml());
+		clockAt("2027-04-15T09:00:00Z");
+		CinCensusExport.Census census = export.export(2027, Set.of(a, b)::contains);
+		assertThat(census.caseRefs()).containsExactlyInAnyOrder(a, b);
+		Document xml = parse(census.xml());
 
-			// A: every item the council holds, in the DfE's sample's order, after the protection plan
-			assertThat(items(xml, module(a))).containsExactly("PPStartDate=2026-09-07", "LBPSentDate=2026-09-14",
-					"FGDMMeetingOffer=1", "FGDMMeetingFac=1", "InitialPPMeetingDate=2026-09-28",
-					// met on 9 November (in time) and 14 December (late); not the cancelled one, nor April's
-					"ReviewMeetingsCount=2", "StepDecisionDate=2027-01-11", "PPOutcome=A", "CourtAppDate=2027-01-20");
-			assertThat(lastModule(xml, a)).isEqualTo("PreProceedingsandFGDM");
-			assertThat(texts(xml, episode(a) + "/ChildProtectionPlans/CPPstartDate")).containsExactly("2026-05-22");
-			// the running care proceedings hold the episode open
-			assertThat(texts(xml, episode(a) + "/CINclosureDate")).isEmpty();
+		// A: every item the council holds, in the DfE's sample's order, after the protection plan
+		assertThat(items(xml, module(a))).containsExactly("PPStartDate=2026-09-07", "LBPSentDate=2026-09-14",
+				"FGDMMeetingOffer=1", "FGDMMeetingFac=1", "InitialPPMeetingDate=2026-09-28",
+				// held on 9 November (in time) and 22 December (late); not the one the outcome cancelled
+				"ReviewMeetingsCount=2", "StepDecisionDate=2027-01-11", "PPOutcome=A", "CourtAppDate=2027-01-20");
+		assertThat(lastModule(xml, a)).isEqualTo("PreProceedingsandFGDM");
+		assertThat(texts(xml, episode(a) + "/ChildProtectionPlans/CPPstartDate")).containsExactly("2026-05-22");
+		// the running care proceedings hold the episode open
+		assertThat(texts(xml, episode(a) + "/CINclosureDate")).isEmpty();
 
-			// B: the letter (March 2026) was last year's, the step down this year's; not offered before the duty
-			assertThat(items(xml, module(b))).containsExactly("FGDMMeetingOffer=0", "StepDecisionDate=2026-04-20",
-					"PPOutcome=B");
+		// B: the letter (March 2026) was last year's, the step down this year's; not offered before the duty
+		assertThat(items(xml, module(b))).containsExactly("FGDMMeetingOffer=0", "StepDecisionDate=2026-04-20",
+				"PPOutcome=B");
 
-			CinCensusExport.Census lastYear = export.export(2026, Set.of(b)::contains);
-			assertThat(lastYear.xml()).doesNotContain("PreProceedingsandFGDM");
-			assertThat(export.export(2025, Set.of(a, b)::contains)).isNull();
+		CinCensusExport.Census lastYear = export.export(2026, Set.of(b)::contains);
+		assertThat(lastYear.xml()).doesNotContain("PreProceedingsandFGDM");
+		assertThat(export.export(2025, Set.of(a, b)::contains)).isNull();
 
-			// the 2026-27 schema, checked here too (the export has checked it and the 2026-27 rules)
-			SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
-				.newSchema(new StreamSource(new ClassPathResource(CinCensusExport.schemaOf(2027)).getInputStream()))
-				.newValidator()
-				.validate(new StreamSource(new StringReader(census.xml())));
+		// the 2026-27 schema, checked here too (the export has checked it and the 2026-27 rules)
+		SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+			.newSchema(new StreamSource(new ClassPathResource(CinCensusExport.schemaOf(2027)).getInputStream()))
+			.newValidator()
+			.validate(new StreamSource(new StringReader(census.xml())));
 
-			theEndpointTakes2027(a, b);
+		theEndpointTakes2027(a, b);
 
-			Path file = PROJECT.resolve("target/returns/cin-census-2027-pre-proceedings.xml");
-			Files.createDirectories(file.getParent());
-			Files.writeString(file, census.xml());
-			assumeTrue(Files.isRegularFile(VALIDATOR), "the DfE validator is not beside this clone: " + VALIDATOR);
-			assertThat(validatorErrors(file)).as("error rules of the DfE validator (cin2025_26) firing on " + file)
-				.isEmpty();
-		}
-		finally {
-			// the stand-ins must not be the latest versions of these keys for any other test
-			repositoryService.deleteDeployment(deployment, true, true);
-		}
+		Path file = PROJECT.resolve("target/returns/cin-census-2027-pre-proceedings.xml");
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, census.xml());
+		assumeTrue(Files.isRegularFile(VALIDATOR), "the DfE validator is not beside this clone: " + VALIDATOR);
+		assertThat(validatorErrors(file)).as("error rules of the DfE validator (cin2025_26) firing on " + file)
+			.isEmpty();
 	}
 
 	/**
 	 * Referred on Monday 4 May 2026, a strategy discussion, a section 47 enquiry and a protection plan
-	 * from the conference on 22 May; pre-proceedings decided on 7 September, the letter sent on the
-	 * 14th offering a family group decision-making meeting (held on 5 October), the first meeting on
-	 * the 28th, two reviews; care proceedings decided on 11 January 2027 and issued on the 20th.
+	 * from the conference on 22 May. The review conference on Friday 21 August refers the case to legal
+	 * planning; the meeting on Monday 7 September (the last of its 10 working days, the summer bank
+	 * holiday between) decides pre-proceedings. The letter on the 14th offers a family group
+	 * decision-making meeting; the initial meeting on the 28th (the letter comes first in the real
+	 * process, so the initial meeting follows it); the family meeting held on 5 October; reviews on 9
+	 * November and 22 December (a day late); care proceedings decided on 11 January 2027 and issued on the
+	 * 20th.
 	 */
 	private String childAEntersPreProceedingsAndTheCourtIssues() {
 		String caseRef = newCaseRef("CIN27-A");
@@ -142,57 +138,84 @@ class CinCensusPreProceedingsTest extends ProcessTestSupport {
 		journey.at("2026-05-04T16:00:00Z").enquiryAgreed(s47, "2026-05-04T15:00");
 		journey.at("2026-05-05T11:00:00Z").childSeen(s47, "2026-05-05T10:00");
 		journey.on("2026-05-22").conferenceNeeded(s47, "2026-05-15");
-		journey.planAgreed(s47, "2026-05-22", "NEGLECT");
+		String plan = journey.planAgreed(s47, "2026-05-22", "NEGLECT");
+
+		journey.on("2026-08-21");
+		complete(plan, "UserTask_HoldReviewConference", Map.of("reviewDate", "2026-08-21", "planContinues", "yes",
+				"latestCategoryOfAbuse", "NEGLECT", "referToLegalPlanning", true, "legalPlanningReason",
+				"Neglect persists under the plan"));
+		String pp = instanceOf(PreProceedingsVariables.PROCESS_KEY, caseRef);
+		assertThat(clock(pp, "pp-legal-planning").dueDate()).isEqualTo("2026-09-07");
 
 		journey.on("2026-09-07");
-		String pp = runtimeService.startProcessInstanceByKey(Episode.PRE_PROCEEDINGS, caseRef,
-				Map.of("caseRef", caseRef, "team", "north", "ppStartDate", "2026-09-07"))
-			.getId();
+		complete(pp, "UserTask_HoldLegalPlanningMeeting", Map.of("legalPlanningMeetingDate", "2026-09-07",
+				"legalPlanningDecision", "PRE_PROCEEDINGS", "legalPlanningNotes", "Threshold met"));
 		journey.on("2026-09-14");
 		complete(pp, "UserTask_SendLetterBeforeProceedings", Map.of("lbpSentDate", "2026-09-14", "fgdmOffered", true));
-		journey.on("2026-10-05");
+		journey.on("2026-09-28");
 		complete(pp, "UserTask_HoldInitialMeeting",
-				Map.of("initialPpMeetingDate", "2026-09-28", "fgdmOutcome", "HELD", "fgdmHeldDate", "2026-10-05"));
-		review(caseRef, pp, 1, "2026-11-09", "MET");
-		review(caseRef, pp, 2, "2026-12-14", "MET_LATE");
-		review(caseRef, pp, 3, "2027-01-11", "CANCELLED");
+				Map.of("initialPpMeetingDate", "2026-09-28", "initialPpMeetingNotes", "Parents and their solicitors attended"));
+		journey.on("2026-10-05");
+		complete(pp, "UserTask_RecordFgdmAnswer",
+				Map.of("fgdmOffered", true, "fgdmOutcome", "HELD", "fgdmHeldDate", "2026-10-05"));
+		reviewMeeting(pp, "2026-11-09");
+		reviewMeeting(pp, "2026-12-22");
 		journey.on("2027-01-11");
-		complete(pp, "UserTask_DecideOutcome", Map.of("ppOutcome", "ISSUE", "ppOutcomeDate", "2027-01-11"));
+		complete(pp, "UserTask_DecideOutcome",
+				Map.of("ppOutcome", "ISSUE", "ppOutcomeDate", "2027-01-11", "ppOutcomeReasons", "No progress on the plan"));
+		// the real clocks the module counts: due 6 weeks after the initial meeting, then after each review
+		assertThat(clocksOf(pp, "pp-review")).extracting(c -> c.dueDate().toString(), ClockView::status)
+			.containsExactly(tuple("2026-11-09", ClockStatus.MET), tuple("2026-12-21", ClockStatus.MET_LATE),
+					tuple("2027-02-02", ClockStatus.CANCELLED));
 
-		journey.at("2027-01-12T10:00:00Z");
-		String court = runtimeService.startProcessInstanceByKey(Episode.CARE_PROCEEDINGS, caseRef, Map.of("caseRef",
-				caseRef, "team", "north", "decisionToIssueDate", "2027-01-11", "fromPreProceedings", true))
-			.getId();
+		String court = instanceOf(CareProceedingsVariables.PROCESS_KEY, caseRef);
+		assertThat(variable(court, "decisionToIssueDate")).isEqualTo("2027-01-11");
 		journey.on("2027-01-20");
 		complete(court, "UserTask_RecordApplicationIssued", Map.of("applicationIssuedDate", "2027-01-20"));
-		// a review after the reference date is next year's
-		review(caseRef, pp, 4, "2027-04-12", "MET");
 		return caseRef;
 	}
 
 	/**
-	 * Referred on 6 October 2025 and being assessed; pre-proceedings decided on 2 March 2026 for a case
-	 * begun before the duty to offer a meeting, the letter sent on the 9th; stepped down on 20 April 2026.
+	 * Referred on 6 October 2025 and being assessed; the team manager refers the case to legal planning
+	 * on Monday 23 February 2026 ({@code POST /api/cases/{caseRef}/pre-proceedings}), whose meeting on 2
+	 * March decides pre-proceedings for a case begun before the duty to offer a meeting; the letter sent
+	 * on the 9th offers none, the initial meeting on the 23rd; stepped down on 20 April 2026.
 	 */
-	private String childBStepsDownEarlyIn2026To27() {
+	private String childBStepsDownEarlyIn2026To27() throws Exception {
 		String caseRef = newCaseRef("CIN27-B");
 		var journey = journey(caseRef);
 		String referral = journey.at("2025-10-06T09:30:00Z").referred("2025-10-06T09:00:00");
 		journey.at("2025-10-06T14:00:00Z").decidedToAssess(referral, "2025-10-06");
 
+		journey.at("2026-02-23T12:00:00Z");
+		ResponseEntity<String> referred = http.withBasicAuth("tm.north", "secret-tm.north")
+			.exchange("/api/cases/" + caseRef + "/pre-proceedings", HttpMethod.POST,
+					new HttpEntity<>(Map.of("reason", "Neglect despite support", "decidedOn", "2026-02-23"), jsonHeaders()),
+					String.class);
+		assertThat(referred.getStatusCode().value()).as(referred.getBody()).isEqualTo(201);
+		String pp = json.readTree(referred.getBody()).get("processInstanceId").asText();
+
 		journey.on("2026-03-02");
-		String pp = runtimeService.startProcessInstanceByKey(Episode.PRE_PROCEEDINGS, caseRef,
-				Map.of("caseRef", caseRef, "team", "north", "ppStartDate", "2026-03-02"))
-			.getId();
+		complete(pp, "UserTask_HoldLegalPlanningMeeting", Map.of("legalPlanningMeetingDate", "2026-03-02",
+				"legalPlanningDecision", "PRE_PROCEEDINGS", "legalPlanningNotes", "Threshold met"));
+		assertThat(variable(pp, "fgdmDutyApplies")).isEqualTo(false);
 		journey.on("2026-03-09");
-		complete(pp, "UserTask_SendLetterBeforeProceedings",
-				Map.of("lbpSentDate", "2026-03-09", "fgdmOffered", false));
+		complete(pp, "UserTask_SendLetterBeforeProceedings", Map.of("lbpSentDate", "2026-03-09", "fgdmOffered", false));
+		assertThat(variable(pp, "fgdmOutcome")).isEqualTo("NOT_OFFERED_BEFORE_DUTY");
 		journey.on("2026-03-23");
 		complete(pp, "UserTask_HoldInitialMeeting",
-				Map.of("initialPpMeetingDate", "2026-03-23", "fgdmOutcome", "NOT_OFFERED_BEFORE_DUTY"));
+				Map.of("initialPpMeetingDate", "2026-03-23", "initialPpMeetingNotes", "Mother attended with her solicitor"));
 		journey.on("2026-04-20");
-		complete(pp, "UserTask_DecideOutcome", Map.of("ppOutcome", "STEP_DOWN", "ppOutcomeDate", "2026-04-20"));
+		complete(pp, "UserTask_DecideOutcome", Map.of("ppOutcome", "STEP_DOWN", "ppOutcomeDate", "2026-04-20",
+				"ppOutcomeReasons", "Progress under the plan"));
+		assertThat(ended(pp)).isTrue();
 		return caseRef;
+	}
+
+	/** A pre-proceedings review meeting held, and recorded, on the day. */
+	private void reviewMeeting(String pp, String date) {
+		clockAt(date + "T17:00:00Z");
+		complete(pp, "UserTask_HoldReviewMeeting", Map.of("ppReviewMeetingDate", date, "ppReviewNotes", "Progress reviewed"));
 	}
 
 	/**
@@ -214,32 +237,6 @@ class CinCensusPreProceedingsTest extends ProcessTestSupport {
 		Document whole = parse(response.getBody());
 		assertThat(items(whole, module(a))).contains("PPOutcome=A", "CourtAppDate=2027-01-20");
 		assertThat(texts(whole, "/Message/Header/CollectionDetails/ReferenceDate")).containsExactly("2027-03-31");
-	}
-
-	/** A met (or cancelled) pre-proceedings review clock, stopped at 17:00 on the day of the meeting. */
-	private void review(String caseRef, String pp, int sequence, String meetingDate, String outcome) {
-		LocalDate met = LocalDate.parse(meetingDate);
-		jdbc.sql("""
-				insert into clock (case_ref, process_instance_id, rule_id, label, team, started_at, due_date, due_at,
-				                   stopped_at, outcome, sequence_no)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(caseRef, pp, CinCensusExport.PP_REVIEW, "Pre-proceedings review meeting", "north",
-					utc(London.toInstant(met.minusWeeks(4).atStartOfDay())), met.plusDays(1),
-					utc(London.endOfDay(met.plusDays(1))), utc(London.toInstant(met.atTime(17, 0))),
-					outcome, sequence)
-			.update();
-	}
-
-	private String deployStandIns() throws Exception {
-		try (InputStream pre = getClass().getResourceAsStream("/census27/preProceedings.bpmn");
-				InputStream care = getClass().getResourceAsStream("/census27/careProceedings.bpmn")) {
-			return repositoryService.createDeployment()
-				.name("census27 stand-ins for the proceedings processes")
-				.addInputStream("census27-preProceedings.bpmn", pre)
-				.addInputStream("census27-careProceedings.bpmn", care)
-				.deploy()
-				.getId();
-		}
 	}
 
 	/** "rule child" for each error-type rule the DfE validator fires on the file. */
