@@ -221,14 +221,22 @@ class CinCensusPreProceedingsTest extends ProcessTestSupport {
 	/**
 	 * {@code GET /api/returns/cin-census?year=2027} is a collection year now. The database holds other
 	 * tests' children in 2026-27 too: the return either leaves, with child A's module as above, or is
-	 * refused for records that are not these children's.
+	 * refused for records that are not these children's (a whole-return count aside).
 	 */
 	private void theEndpointTakes2027(String a, String b) throws Exception {
 		ResponseEntity<String> response = http.withBasicAuth("auditor.one", "secret-auditor.one")
 			.getForEntity("/api/returns/cin-census?year=2027", String.class);
 		if (response.getStatusCode() == HttpStatus.CONFLICT) {
 			List<String> refused = new ArrayList<>();
-			json.readTree(response.getBody()).get("failures").forEach(f -> refused.add(f.get("caseRef").asText()));
+			// 2883 counts plans against conferences over the whole return: when other tests' plans (started
+			// without a conference) outnumber them, it names every child with a plan, ours too
+			json.readTree(response.getBody())
+				.get("failures")
+				.forEach(f -> {
+					if (!"2883".equals(f.get("rule").asText())) {
+						refused.add(f.get("caseRef").asText());
+					}
+				});
 			assertThat(refused).as(response.getBody()).doesNotContain(a, b);
 			return;
 		}
