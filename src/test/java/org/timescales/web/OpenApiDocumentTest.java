@@ -1,9 +1,18 @@
 package org.timescales.web;
 
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -73,6 +82,27 @@ class OpenApiDocumentTest extends ProcessTestSupport {
 	}
 
 	@Test
+	void someoneSignedInThroughTheLoginFormMayReadItToo() throws Exception {
+		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		String login = browser.send(HttpRequest.newBuilder(URI.create(url("/login"))).header("Accept", "text/html").build(),
+				HttpResponse.BodyHandlers.ofString()).body();
+		Matcher csrf = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(login);
+		assertThat(csrf.find()).as("the login form's CSRF token").isTrue();
+		String form = "username=" + READER + "&password=secret-" + READER + "&_csrf="
+				+ URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+		HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(url("/login")))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).doesNotContain("error"));
+
+		HttpResponse<String> document = browser.send(HttpRequest.newBuilder(URI.create(url("/v3/api-docs"))).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(document.statusCode()).isEqualTo(200);
+		assertThat(json.readTree(document.body()).get("openapi").asText()).startsWith("3.");
+	}
+
+	@Test
 	void everyApiEndpointTheApplicationMapsIsInTheDocument() throws Exception {
 		JsonNode paths = document().get("paths");
 		Set<String> mapped = new TreeSet<>();
@@ -121,6 +151,10 @@ class OpenApiDocumentTest extends ProcessTestSupport {
 		}
 		assertThat(document.at("/paths/~1api~1cases~1{caseRef}/get/responses/404/content/application~1problem+json/schema/$ref")
 			.asText()).isEqualTo("#/components/schemas/" + OpenApiConfig.PROBLEM);
+	}
+
+	private String url(String path) {
+		return http.getRootUri() + path;
 	}
 
 	private JsonNode document() throws Exception {
