@@ -16,6 +16,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.timescales.calendar.London;
 import org.timescales.oversight.OversightScope;
@@ -52,6 +53,7 @@ class TimelinessController {
 	}
 
 	@GetMapping(path = "/api/reports/timeliness")
+	@ResponseBody // an answer, not a page: so the OpenAPI document (springdoc) lists it
 	ResponseEntity<?> api(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String team, @RequestParam(required = false) String measure,
 			@RequestParam(required = false) String format) {

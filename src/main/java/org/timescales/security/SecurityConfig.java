@@ -33,7 +33,8 @@ import org.timescales.web.ApiProblem;
 /**
  * Who may reach what. The APIs ({@code /api/**}, {@code /engine-rest/**}) need a user (HTTP basic,
  * checked against Camunda's identity service) and answer 401 without one; our pages (the breaches page,
- * the admin pages) redirect to a login form; {@code /actuator/health} is public; the Camunda webapps
+ * the admin pages) redirect to a login form; the API's OpenAPI document ({@code /v3/api-docs}, and its
+ * browser {@code /swagger-ui.html}) needs a user too; {@code /actuator/health} is public; the Camunda webapps
  * under {@code /camunda/**} keep their own login and their own CSRF protection. Auditors change
  * nothing: every write to the API needs a working role. Which cases a user may see is decided per case
  * ({@link CaseAccess}) from the team that holds it; in the engine, a worker is granted only the tasks
@@ -124,8 +125,29 @@ class SecurityConfig {
 		return http.build();
 	}
 
+	/**
+	 * The OpenAPI document of {@code /api} and its browser (springdoc: web.OpenApiConfig), for anyone
+	 * signed in: with basic credentials, as the API, or with the session of our pages' login form; 401
+	 * otherwise. It describes the API, not a child, but it is not for the public either.
+	 */
 	@Bean
 	@Order(2)
+	SecurityFilterChain apiDocsChain(HttpSecurity http) throws Exception {
+		PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+		// /v3/api-docs, .yaml, /swagger-config; /swagger-ui.html and the files under /swagger-ui/
+		http.securityMatcher(new OrRequestMatcher(path.matcher("/v3/api-docs*"), path.matcher("/v3/api-docs/**"),
+				path.matcher("/swagger-ui*"), path.matcher("/swagger-ui/**")))
+			.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+			.httpBasic(basic -> basic.authenticationEntryPoint(new ApiAuthenticationEntryPoint()))
+			// an anonymous look is refused, not remembered in a new session
+			.requestCache(cache -> cache.disable())
+			// read only: nothing to forge
+			.csrf(csrf -> csrf.disable());
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
 	SecurityFilterChain pageChain(HttpSecurity http, IdentityService identityService) throws Exception {
 		PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
 		// /default-ui.css: the login page's stylesheet, served by this chain's login page filters
@@ -162,7 +184,7 @@ class SecurityConfig {
 	}
 
 	@Bean
-	@Order(3)
+	@Order(4)
 	SecurityFilterChain webappChain(HttpSecurity http) throws Exception {
 		// The Camunda webapps authenticate users themselves and carry their own CSRF filter.
 		http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/**"))

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.timescales.audit.RecordViews;
 import org.timescales.casefile.CaseRepository;
@@ -65,6 +66,7 @@ class CaseTimelineController {
 
 	/** The team check ran in CaseAccessInterceptor (every /api/cases/{caseRef}/** request). */
 	@GetMapping("/api/cases/{caseRef}/history")
+	@ResponseBody // an answer, not a page: so the OpenAPI document (springdoc) lists it
 	ResponseEntity<?> history(@PathVariable String caseRef, @RequestParam(required = false) String format,
 			@RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
 		ChildCase child = permitted(caseRef);
