@@ -60,7 +60,7 @@ class CasePageBrowserTest extends ProcessTestSupport {
 	}
 
 	@Test
-	void aManagerGoesFromABreachOnTheBreachesPageToTheCasePage() {
+	void aManagerGoesFromABreachOnTheBreachesPageToTheCasePage() throws IOException {
 		String caseRef = newCaseRef("BRC");
 		String receivedAt = LocalDateTime.now(London.ZONE).minusDays(7).truncatedTo(ChronoUnit.MINUTES).toString();
 		String pid = referrals
@@ -90,8 +90,26 @@ class CasePageBrowserTest extends ProcessTestSupport {
 			.contains("Tier 1 to tm.west")
 			.contains("Not yet acknowledged");
 
+		screenshot("case-page");
+		String tasks = browser.findElement(By.id("tasklist-link")).getDomProperty("href");
 		browser.findElement(By.id("history-link")).click();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "History of case " + caseRef));
+
+		// the case's tasks in Tasklist: searched for by the case reference
+		TasklistPage tasklist = new TasklistPage(chromium, wait, "http://localhost:" + port);
+		tasklist.login("tm.west");
+		browser.get(tasks);
+		tasklist.waitForTaskInList("Review overdue: Decide on referral for " + caseRef);
+		assertThat(browser.getCurrentUrl()).contains("searchQuery");
+		screenshot("case-tasks-in-tasklist");
+	}
+
+	/** Evidence in target/browser-case-page/ (the overdue journey empties target/browser/). */
+	private void screenshot(String name) throws IOException {
+		java.nio.file.Path dir = java.nio.file.Path.of("target", "browser-case-page");
+		java.nio.file.Files.createDirectories(dir);
+		java.io.File png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.FILE);
+		java.nio.file.Files.copy(png.toPath(), dir.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 	}
 
 }
