@@ -16,7 +16,7 @@ import org.timescales.clock.Clocks;
  * clocks' watchers, which are machinery.
  */
 @Component
-class CaseStages {
+public class CaseStages {
 
 	private final HistoryService historyService;
 
@@ -28,7 +28,7 @@ class CaseStages {
 	}
 
 	/** One process of the case: what it is, when it ran, and where it ended (the outcome). */
-	record Stage(String process, String name, String processInstanceId, Instant startedAt, Instant endedAt,
+	public record Stage(String process, String name, String processInstanceId, Instant startedAt, Instant endedAt,
 			String state, String outcome) {
 	}
 

@@ -13,10 +13,10 @@
  * codes, the DfE's UPN rules), the records {@link org.timescales.casefile.ChildCase},
  * {@link org.timescales.casefile.ReferralRecord}, {@link org.timescales.casefile.Allocation} and
  * {@link org.timescales.casefile.Transfer}, and the API's views {@link org.timescales.casefile.CaseViews},
- * {@link org.timescales.casefile.CaseClocks} and {@link org.timescales.casefile.ClockView}. It owns the
- * tables {@code child_case}, {@code referral}, {@code allocation}, {@code case_transfer} and
- * {@code child_detail_change}; the controller and {@code CaseStages} (the stages, from the engine's history)
- * are internal.
+ * {@link org.timescales.casefile.CaseClocks}, {@link org.timescales.casefile.ClockView} and
+ * {@link org.timescales.casefile.CaseStages.Stage} (a stage as the view shows it; the case page renders it). It
+ * owns the tables {@code child_case}, {@code referral}, {@code allocation}, {@code case_transfer} and
+ * {@code child_detail_change}; the controller is internal, and so is reading the stages from the engine's history.
  * <p>
  * Depends on {@code clock} (the ledger's clocks; the watchers' process key, left out of the stages),
  * {@code escalation} (each clock's escalations), {@code system} (SQL times) and {@code refusal} (404). It

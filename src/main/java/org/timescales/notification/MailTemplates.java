@@ -80,9 +80,9 @@ public class MailTemplates {
 		return publicUrl.resolve("/oversight").toString();
 	}
 
-	/** The case in the case API; a link, so the mail itself need not carry the child's details. */
+	/** The case page; a link, so the mail itself need not carry the child's details. */
 	public String caseUrl(String caseRef) {
-		return publicUrl.resolve("/api/cases/" + UriUtils.encodePathSegment(caseRef, StandardCharsets.UTF_8))
+		return publicUrl.resolve("/cases/" + UriUtils.encodePathSegment(caseRef, StandardCharsets.UTF_8))
 			.toString();
 	}
 

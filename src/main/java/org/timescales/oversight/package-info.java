@@ -4,7 +4,10 @@
  * is still awaited, deadlines due in the next 5 working days, each worker's share and the children nobody
  * holds. The caseloads ({@code /oversight/caseloads}, {@code /api/caseloads}): each worker's open children by
  * kind of work (child protection, looked after, child in need) with their overdue clocks, children held by
- * someone no longer qualified to hold them, and the unallocated, from which a manager allocates. Who sees
+ * someone no longer qualified to hold them, and the unallocated, from which a manager allocates. The case page
+ * ({@code /cases/{caseRef}}, for everyone who may read the case): one child at a glance, from casefile's
+ * {@link org.timescales.casefile.CaseViews} (which logs the read), its open clocks red, amber or green as the
+ * breaches page counts them; every case reference on our pages links to it. Who sees
  * which teams is decided here, whatever the security in front does: a team manager their teams, a service
  * manager their services' teams, auditors and administrators all.
  * <p>
@@ -22,7 +25,7 @@
  * machinery, not casework), {@code casefile} (who holds each child, since when), {@code allocation} (the
  * caseloads page's allocation is the API's command), {@code team} and {@code security} (members, roles,
  * qualifications; reading the engine as the system once the viewer's right to the team is decided; write
- * access to the case allocated), {@code pathway} (the team variable), {@code rules}, {@code calendar}
+ * access to the case allocated; read access to the case shown), {@code pathway} (the team variable), {@code rules}, {@code calendar}
  * (working days late), {@code system} and {@code refusal}. It publishes and listens to no events.
  */
 package org.timescales.oversight;

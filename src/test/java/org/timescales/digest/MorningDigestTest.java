@@ -93,16 +93,16 @@ class MorningDigestTest extends ProcessTestSupport {
 				assertThat(mail.subject()).isEqualTo(subject);
 				assertThat(section(mail.text(), "New breaches:")).contains("- " + late
 						+ ": Decide on referral, tier 1 (team manager), due Monday 10 March 2025, 2 working days late: "
-						+ "http://timescales.test/api/cases/" + late);
+						+ "http://timescales.test/cases/" + late);
 				assertThat(section(mail.text(), "Due today:"))
-					.isEqualTo("- " + dueToday + ": Decision on referral: http://timescales.test/api/cases/" + dueToday);
+					.isEqualTo("- " + dueToday + ": Decision on referral: http://timescales.test/cases/" + dueToday);
 				assertThat(mail.text()).startsWith("Timescales for Wednesday 12 March 2025")
 					.contains("North Assessment Team")
 					.doesNotContain("South Assessment Team")
 					.doesNotContain("Repeated breaches");
 				assertThat(mail.html()).contains("<title>" + subject + "</title>")
-					.contains("<a href=\"http://timescales.test/api/cases/" + late + "\">" + late + "</a>")
-					.contains("<a href=\"http://timescales.test/api/cases/" + dueToday + "\">" + dueToday + "</a>");
+					.contains("<a href=\"http://timescales.test/cases/" + late + "\">" + late + "</a>")
+					.contains("<a href=\"http://timescales.test/cases/" + dueToday + "\">" + dueToday + "</a>");
 				// the case reference, never the child's name
 				assertThat(mail.text() + mail.html()).doesNotContain("Test Child").doesNotContain("2016-05-01");
 			});

@@ -180,7 +180,7 @@ class OversightTest extends ProcessTestSupport {
 		assertThat(body).contains(scenario.northLate(), scenario.northHourLate(), scenario.northDueSoon())
 			.doesNotContain(scenario.southLate())
 			.doesNotContain(CHILD_NAME)
-			.contains("href=\"/api/cases/" + scenario.northLate() + "\"")
+			.contains("href=\"/cases/" + scenario.northLate() + "\"")
 			.contains("North Assessment Team")
 			.contains("LATE 4 working days")
 			.contains("by tm.north")
@@ -239,7 +239,7 @@ class OversightTest extends ProcessTestSupport {
 		String page = get("tm.north", "secret-tm.north", "/oversight").getBody();
 		assertThat(page).contains("Breaches awaiting review")
 			.contains("The work was done late; the review of the delay is still open in the manager's Tasklist.")
-			.contains("href=\"/api/cases/" + caseRef + "\"")
+			.contains("href=\"/cases/" + caseRef + "\"")
 			.contains("1 working day late")
 			.contains("Wed 3 Feb 2027")
 			.doesNotContain(CHILD_NAME);

@@ -154,7 +154,7 @@ class CaseTimelineTest extends ProcessTestSupport {
 
 		ResponseEntity<String> page = get("auditor.one", "/cases/" + caseRef + "/history");
 		assertThat(page.getStatusCode().value()).isEqualTo(200);
-		assertThat(page.getBody()).contains("<h1>History of case " + caseRef + "</h1>")
+		assertThat(page.getBody()).contains("<h1>History of case <a href=\"/cases/" + caseRef + "\">" + caseRef + "</a></h1>")
 			.contains("ESCALATION_ACKNOWLEDGED")
 			.contains("Tier 1 escalation acknowledged. Reason for delay: Worker off sick for two weeks")
 			.contains("2027-01-29 09:15:00")
