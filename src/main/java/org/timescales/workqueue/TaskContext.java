@@ -53,6 +53,9 @@ class TaskContext {
 			// task-local, like the rest: Tasklist's list reads a task's own variables, and nobody is granted the
 			// process instance's (security.Access)
 			shown(task, "caseRef", caseRef);
+			// the form's heading links the case reference to the case page (oversight's /cases/{ref}); safe in
+			// markdown as it is: only letters, digits, . _ - / and %XX
+			task.setVariableLocal("mdCaseUrl", "/cases/" + pathSegment(caseRef));
 		}
 		cases.findCase(caseRef).ifPresent(child -> shown(task, "childName", child.givenName() + " " + child.familyName()));
 		clockOf(task).ifPresent(clock -> {
@@ -66,6 +69,21 @@ class TaskContext {
 			// a breach review names the overdue work in its form; the process variable itself stays as it is
 			task.setVariableLocal("mdOverdueTask", markdownText(overdueTask));
 		}
+	}
+
+	/** A case reference as a URL path segment: letters, digits and {@code . _ -} as they are, the rest percent-encoded. */
+	private static String pathSegment(String caseRef) {
+		StringBuilder out = new StringBuilder();
+		for (byte b : caseRef.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+			char c = (char) (b & 0xff);
+			if (c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-')) {
+				out.append(c);
+			}
+			else {
+				out.append('%').append(String.format("%02X", b & 0xff));
+			}
+		}
+		return out.toString();
 	}
 
 	/** The value for the list, and its markdown-safe copy for the form. */

@@ -45,6 +45,9 @@ class MarkupInNamesAttackTest extends ProcessTestSupport {
 	private static final Set<String> MARKDOWN_SAFE = Set.of("mdCaseRef", "mdChildName", "mdClockLabel", "mdClockDue",
 			"mdClockSource", "mdOverdueTask");
 
+	/** A link's destination the forms may insert: a path of safe characters only (asserted below). */
+	private static final Set<String> LINK_SAFE = Set.of("mdCaseUrl");
+
 	private static final Pattern INSERT = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
 
 	/** Inert in markdown and HTML: letters, marks, digits, spaces, and numeric character references. */
@@ -129,6 +132,10 @@ class MarkupInNamesAttackTest extends ProcessTestSupport {
 		Task decide = task(pid, "UserTask_DecideOnReferral");
 		assertInertDisplay(taskService.getVariablesLocal(decide.getId()), given + " " + family,
 				Set.of("mdCaseRef", "mdChildName", "mdClockLabel", "mdClockDue", "mdClockSource"));
+		// the heading's link to the case page: a path of letters, digits, . _ - and percent-encoded bytes only
+		assertThat((String) taskService.getVariableLocal(decide.getId(), "mdCaseUrl"))
+			.isEqualTo("/cases/" + caseRef)
+			.matches("/cases/[A-Za-z0-9._%-]+");
 
 		// days later, overdue: the manager's review task shows the same name, and the overdue task's name
 		clockAt("2026-11-27T10:00:00Z");
@@ -170,7 +177,7 @@ class MarkupInNamesAttackTest extends ProcessTestSupport {
 				Matcher insert = INSERT.matcher(template);
 				while (insert.find()) {
 					String inserted = insert.group(1).strip();
-					if (!MARKDOWN_SAFE.contains(inserted)) {
+					if (!MARKDOWN_SAFE.contains(inserted) && !LINK_SAFE.contains(inserted)) {
 						problems.add(form + " " + component.path("id").asText() + " inserts {{" + inserted
 								+ "}}: only " + MARKDOWN_SAFE + " are escaped for markdown");
 					}

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -104,7 +105,9 @@ class AssessmentFormBrowserTest extends ProcessTestSupport {
 		tasklist.selectFilter("My team");
 		tasklist.openTask(caseRef);
 		tasklist.claimIfNeeded();
-		tasklist.waitForFormHeading(caseRef);
+		// the heading links the child's case page
+		assertThat(tasklist.waitForFormHeading(caseRef).findElement(By.tagName("a")).getAttribute("href"))
+			.endsWith("/cases/" + caseRef);
 		assertThat(tasklist.valueOf(DISABILITIES)).as("the disabilities as the referral recorded them").isEqualTo("NONE");
 
 		tasklist.typeDate("Date the assessment started", today);
