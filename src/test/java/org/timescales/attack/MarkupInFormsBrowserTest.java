@@ -87,8 +87,14 @@ class MarkupInFormsBrowserTest extends ProcessTestSupport {
 		assertThat(heading.getText()).contains("Authorise assessment: case " + caseRef)
 			.contains(GIVEN + " " + FAMILY);
 		assertThat(form.findElements(By.tagName("img"))).as("images in the form").isEmpty();
-		// (the only link is form-js's own "powered by bpmn.io", outside the form's text)
-		assertThat(form.findElements(By.cssSelector(".fjs-form-field-text a"))).as("links in the form's text").isEmpty();
+		// the only link in the form's text is ours, the case reference to the case page (form-js's own
+		// "powered by bpmn.io" is outside it): the name and the summary make none
+		assertThat(form.findElements(By.cssSelector(".fjs-form-field-text a"))).as("links in the form's text")
+			.singleElement()
+			.satisfies(link -> {
+				assertThat(link.getText()).isEqualTo(caseRef);
+				assertThat(link.getAttribute("href")).endsWith("/cases/" + caseRef);
+			});
 		// the name is the text of the heading's bold, not bold and links of its own
 		assertThat(heading.findElements(By.tagName("strong"))).singleElement()
 			.satisfies(bold -> assertThat(bold.getText()).isEqualTo(GIVEN + " " + FAMILY));
