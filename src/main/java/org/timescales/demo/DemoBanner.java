@@ -37,11 +37,13 @@ class DemoBanner {
 				    Tasklist and Cockpit:  {}/camunda/app/
 				    Breaches (managers):   {}/oversight
 				    Caseloads (managers):  {}/oversight/caseloads
-				    Case API:              {}/api/cases/DEMO-C-0003
+				    A child's case:        {}/cases/DEMO-C-0003
+				    API (signed in):       {}/v3/api-docs, {}/swagger-ui.html
 				    Mail outbox (admin):   {}/admin/outbox
 				  Demo logins (user / password):
 				{}
-				==================================================================""", base, base, base, base, base, logins);
+				==================================================================""", base, base, base, base, base, base, base,
+				logins);
 	}
 
 }
