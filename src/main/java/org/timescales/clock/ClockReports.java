@@ -36,11 +36,12 @@ public class ClockReports {
 			  and c.team in (:teams)
 			""";
 
+	/** {@code %s}: the month's number, a {@code case} over the month boundaries (see {@link #counts}). */
 	private static final String COUNTS = """
-			select c.rule_id, count(*) as denominator,
+			select c.rule_id, %s as month_no, count(*) as denominator,
 			       sum(case when c.outcome = 'MET' then 1 else 0 end) as numerator
 			from clock c
-			""" + STOPPED_IN_PERIOD + "group by c.rule_id";
+			""" + STOPPED_IN_PERIOD + "group by c.rule_id, month_no";
 
 	private static final String STOPPED_ROWS = """
 			select c.id, c.case_ref, c.rule_id, c.team, c.started_at, c.due_date, c.stopped_at, c.outcome,
@@ -80,7 +81,8 @@ public class ClockReports {
 		this.jdbc = jdbc;
 	}
 
-	public record RuleCount(String ruleId, long numerator, long denominator) {
+	/** A rule's clocks stopped in month {@code month} of the period (0 for the first). */
+	public record RuleCount(String ruleId, int month, long numerator, long denominator) {
 	}
 
 	/**
@@ -97,14 +99,33 @@ public class ClockReports {
 			Instant endedAt) {
 	}
 
-	public List<RuleCount> counts(Instant from, Instant to, Collection<String> rules, Collection<String> teams) {
-		return jdbc.sql(COUNTS)
+	/**
+	 * Each rule's clocks stopped in the period, by month: {@code monthStarts} are the instants the second
+	 * and later months begin (London midnights, ascending, inside the period), so a clock stopped before
+	 * the first is in month 0. The buckets are bound as parameters, not computed by the database, so
+	 * H2 and PostgreSQL agree on London months; with none, everything is month 0.
+	 */
+	public List<RuleCount> counts(Instant from, Instant to, Collection<String> rules, Collection<String> teams,
+			List<Instant> monthStarts) {
+		StringBuilder month = new StringBuilder("0");
+		if (!monthStarts.isEmpty()) {
+			month.setLength(0);
+			month.append("case");
+			for (int i = 0; i < monthStarts.size(); i++) {
+				month.append(" when c.stopped_at < :m").append(i).append(" then ").append(i);
+			}
+			month.append(" else ").append(monthStarts.size()).append(" end");
+		}
+		var sql = jdbc.sql(COUNTS.formatted(month))
 			.param("from", utc(from))
 			.param("to", utc(to))
 			.param("rules", rules)
-			.param("teams", teams)
-			.query((rs, n) -> new RuleCount(rs.getString("rule_id"), rs.getLong("numerator"), rs.getLong("denominator")))
-			.list();
+			.param("teams", teams);
+		for (int i = 0; i < monthStarts.size(); i++) {
+			sql = sql.param("m" + i, utc(monthStarts.get(i)));
+		}
+		return sql.query((rs, n) -> new RuleCount(rs.getString("rule_id"), rs.getInt("month_no"),
+				rs.getLong("numerator"), rs.getLong("denominator"))).list();
 	}
 
 	public List<StoppedClock> stopped(Instant from, Instant to, Collection<String> rules, Collection<String> teams) {

@@ -3,9 +3,11 @@ package org.timescales.reporting;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -18,6 +20,7 @@ import org.timescales.clock.ClockReports.Plan;
 import org.timescales.clock.ClockReports.RuleCount;
 import org.timescales.clock.ClockReports.StoppedClock;
 import org.timescales.reporting.TimelinessReport.Figure;
+import org.timescales.reporting.TimelinessReport.Month;
 import org.timescales.reporting.TimelinessReport.Row;
 
 /**
@@ -36,6 +39,9 @@ public class Timeliness {
 
 	private static final List<String> SIMPLE_RULES = List.of("assessment", "cp-visit", "icpc", "rcpc", "cla-review");
 
+	/** Longer periods are not broken down by month (a month's boundary is a bound parameter of the count). */
+	static final int MAX_MONTHS = 120;
+
 	private final ClockReports reports;
 
 	private final Clock clock;
@@ -50,9 +56,10 @@ public class Timeliness {
 		Instant start = London.toInstant(from);
 		Instant end = London.endOfDay(to);
 
-		Map<String, RuleCount> counts = reports.counts(start, end, SIMPLE_RULES, teams)
-			.stream()
-			.collect(Collectors.toMap(RuleCount::ruleId, Function.identity()));
+		// a longer period is counted as one bucket, and shown without a chart
+		boolean monthly = months(from, to).size() <= MAX_MONTHS;
+		List<YearMonth> months = monthly ? months(from, to) : List.of(YearMonth.from(from));
+		List<RuleCount> counts = reports.counts(start, end, SIMPLE_RULES, teams, monthStarts(months));
 		List<Row> health = health(start, end, teams);
 		List<Row> repeat = repeatPlans(start, end, teams);
 		List<Row> longPlans = longPlans(start, end, teams);
@@ -62,16 +69,18 @@ public class Timeliness {
 		Map<TimelinessMeasure, Figure> figures = new EnumMap<>(TimelinessMeasure.class);
 		for (TimelinessMeasure m : TimelinessMeasure.values()) {
 			switch (m) {
-				case HEALTH -> figures.put(m, figure(m, health));
-				case REPEAT_PLAN -> figures.put(m, figure(m, repeat));
-				case LONG_PLAN -> figures.put(m, figure(m, longPlans));
-				case PRE_PROCEEDINGS -> figures.put(m, figure(m, preProceedings));
-				case CARE_PROCEEDINGS -> figures.put(m, figure(m, careProceedings));
-				default -> {
-					RuleCount c = counts.get(m.rules().get(0));
-					figures.put(m, Figure.of(m, c == null ? 0 : c.numerator(), c == null ? 0 : c.denominator()));
-				}
+				case HEALTH -> figures.put(m, Figure.of(m, byMonth(months, health, Row::stoppedOn)));
+				case REPEAT_PLAN -> figures.put(m, Figure.of(m, byMonth(months, repeat, Row::startedOn)));
+				case LONG_PLAN -> figures.put(m, Figure.of(m, byMonth(months, longPlans, Row::stoppedOn)));
+				case PRE_PROCEEDINGS -> figures.put(m, Figure.of(m, byMonth(months, preProceedings, Row::stoppedOn)));
+				case CARE_PROCEEDINGS -> figures.put(m, Figure.of(m, byMonth(months, careProceedings, Row::stoppedOn)));
+				default -> figures.put(m, Figure.of(m, byMonth(months, counts, m.rules().get(0))));
 			}
+		}
+
+		if (!monthly) {
+			figures.replaceAll((m, f) -> new Figure(f.id(), f.label(), f.rules(), f.numerator(), f.denominator(),
+					f.percentage(), List.of()));
 		}
 
 		List<Row> rows = null;
@@ -89,8 +98,52 @@ public class Timeliness {
 				drillDown == null ? null : drillDown.id(), rows);
 	}
 
-	private static Figure figure(TimelinessMeasure m, List<Row> rows) {
-		return Figure.of(m, rows.stream().filter(Row::inNumerator).count(), rows.size());
+	/** The calendar months the period touches, first to last. */
+	static List<YearMonth> months(LocalDate from, LocalDate to) {
+		List<YearMonth> months = new ArrayList<>();
+		for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
+			months.add(m);
+		}
+		return months;
+	}
+
+	/** The London midnights that begin the second and later months: the buckets of {@link ClockReports#counts}. */
+	static List<Instant> monthStarts(List<YearMonth> months) {
+		return months.stream().skip(1).map(m -> London.toInstant(m.atDay(1))).toList();
+	}
+
+	/**
+	 * The rows counted in each month, by the London date {@code when} puts them in (its stop, or a plan's
+	 * start); with one month, all of them (a period too long to chart is one bucket).
+	 */
+	static List<Month> byMonth(List<YearMonth> months, List<Row> rows, Function<Row, LocalDate> when) {
+		Map<YearMonth, long[]> counted = new HashMap<>();
+		for (Row r : rows) {
+			YearMonth month = months.size() == 1 ? months.get(0) : YearMonth.from(when.apply(r));
+			long[] c = counted.computeIfAbsent(month, k -> new long[2]);
+			c[0] += r.inNumerator() ? 1 : 0;
+			c[1]++;
+		}
+		return months.stream().map(m -> {
+			long[] c = counted.getOrDefault(m, new long[2]);
+			return Month.of(m, c[0], c[1]);
+		}).toList();
+	}
+
+	/** A rule's months from the ledger's counts, month {@code i} being {@code months.get(i)}. */
+	static List<Month> byMonth(List<YearMonth> months, List<RuleCount> counts, String rule) {
+		long[][] counted = new long[months.size()][2];
+		for (RuleCount c : counts) {
+			if (c.ruleId().equals(rule)) {
+				counted[c.month()][0] += c.numerator();
+				counted[c.month()][1] += c.denominator();
+			}
+		}
+		List<Month> result = new ArrayList<>();
+		for (int i = 0; i < months.size(); i++) {
+			result.add(Month.of(months.get(i), counted[i][0], counted[i][1]));
+		}
+		return result;
 	}
 
 	private static Row row(StoppedClock c) {

@@ -292,6 +292,33 @@ class TimelinessReportTest extends ProcessTestSupport {
 		assertThat(drill.getBody().split(">Late<", -1)).hasSize(4);
 	}
 
+	@Test
+	void thePageChartsEachMeasureMonthByMonthInSvg() {
+		String page = get("auditor.one", "/reports/timeliness" + YEAR + "&team=south").getBody();
+
+		// the visits: 2 of 2 in March and April, 1 of 2 in May (the one a day late), none from August
+		String visits = page.substring(page.indexOf("id=\"chart-cp-visit\""));
+		visits = visits.substring(0, visits.indexOf("</figure>"));
+		String svg = visits.substring(visits.indexOf("<svg"), visits.indexOf("</svg>"));
+		List<String> labels = new ArrayList<>();
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("<text class=\"month\"[^>]*>([^<]*)</text>").matcher(svg);
+		while (m.find()) {
+			labels.add(m.group(1));
+		}
+		assertThat(labels).containsExactly("Jan 2031", "Feb 2031", "Mar 2031", "Apr 2031", "May 2031", "Jun 2031",
+				"Jul 2031", "Aug 2031", "Sep 2031", "Oct 2031", "Nov 2031", "Dec 2031");
+		assertThat(svg).contains("<title id=\"chart-cp-visit-title\">Child protection visits on time, by month</title>");
+		assertThat(svg).contains("Mar 2031: 100.0% (2 of 2); Apr 2031: 100.0% (2 of 2); May 2031: 50.0% (1 of 2);",
+				"Aug 2031: no cases");
+		assertThat(svg).contains(">50.0%</text>", ">no cases</text>");
+		assertThat(svg).doesNotContain(">0.0%<");
+		// the May bar: 50 units of 100, from y=70
+		assertThat(svg).contains("y=\"70.0\" height=\"50.0\"");
+		// the same numbers in a table for screen readers
+		assertThat(visits).contains("<th scope=\"row\">May 2031</th>");
+		assertThat(page).doesNotContain("<script");
+	}
+
 	private static void assertFigure(JsonNode report, String id, long numerator, long denominator, String percentage) {
 		JsonNode figure = null;
 		for (JsonNode m : report.get("measures")) {
