@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -57,7 +58,7 @@ public class Timeliness {
 		Instant end = London.endOfDay(to);
 
 		// a longer period is counted as one bucket, and shown without a chart
-		boolean monthly = months(from, to).size() <= MAX_MONTHS;
+		boolean monthly = ChronoUnit.MONTHS.between(YearMonth.from(from), YearMonth.from(to)) < MAX_MONTHS;
 		List<YearMonth> months = monthly ? months(from, to) : List.of(YearMonth.from(from));
 		List<RuleCount> counts = reports.counts(start, end, SIMPLE_RULES, teams, monthStarts(months));
 		List<Row> health = health(start, end, teams);
