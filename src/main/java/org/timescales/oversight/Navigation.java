@@ -16,11 +16,15 @@ class Navigation {
 
 	private static final Set<String> MANAGERS = Set.of(Roles.TEAM_MANAGER, Roles.SERVICE_MANAGER);
 
-	/** Who may open the timeliness report (as TimelinessController decides). */
+	/** Who may open the timeliness report and download the returns (as their controllers decide). */
 	private static final Set<String> REPORTS = Set.of(Roles.AUDITOR, Roles.TEAM_MANAGER, Roles.SERVICE_MANAGER,
 			Roles.ADMIN);
 
-	record Links(String user, boolean myChildren, boolean myTeam, boolean reports, boolean returns,
+	/** Who has tasks in Tasklist: the working roles (an auditor reads, and has none). */
+	private static final Set<String> TASKLIST = Set.of(Roles.PRACTITIONER, Roles.TEAM_MANAGER, Roles.SERVICE_MANAGER,
+			Roles.ADMIN);
+
+	record Links(String user, boolean myChildren, boolean myTeam, boolean reports, boolean returns, boolean tasklist,
 			boolean outbox) {
 
 		static Links of(Viewer viewer) {
@@ -28,7 +32,8 @@ class Navigation {
 			boolean manager = g.stream().anyMatch(MANAGERS::contains);
 			return new Links(viewer.userId(), g.contains(Roles.PRACTITIONER),
 					manager || viewer.seesEverything(), g.stream().anyMatch(REPORTS::contains),
-					g.stream().anyMatch(REPORTS::contains), g.contains(Roles.ADMIN));
+					g.stream().anyMatch(REPORTS::contains), g.stream().anyMatch(TASKLIST::contains),
+					g.contains(Roles.ADMIN));
 		}
 
 	}

@@ -211,6 +211,8 @@ class SecurityConfig {
 
 	private static SavedRequestAwareAuthenticationSuccessHandler success() {
 		SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler();
+		// signed in without a page asked for: the start page, which takes each role to its pages
+		handler.setDefaultTargetUrl("/start");
 		handler.setRedirectStrategy(new RelativeRedirects());
 		return handler;
 	}

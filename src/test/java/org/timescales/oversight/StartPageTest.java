@@ -29,6 +29,9 @@ class StartPageTest extends ProcessTestSupport {
 	@Autowired
 	TestRestTemplate http;
 
+	@org.springframework.boot.test.web.server.LocalServerPort
+	int port;
+
 	@BeforeEach
 	void samHoldsTwoChildren() {
 		user(SAM, "north", "practitioner", "social-worker");
@@ -87,10 +90,32 @@ class StartPageTest extends ProcessTestSupport {
 	}
 
 	@Test
-	void anAuditorIsTakenToTheTimelinessReportAndTheReturns() {
+	void anAuditorIsTakenToTheTimelinessReportAndTheReturnsAndNotToTasksHeHasNone() {
 		String body = get("auditor.one", "/start").getBody();
 		assertThat(body).contains("id=\"timeliness-link\"").contains("id=\"cin-census-link\"")
 			.contains("id=\"annex-a-link\"").doesNotContain("id=\"my-children-link\"");
+		assertThat(oneNav(body)).doesNotContain("tasklist").doesNotContain("href=\"/my/children\"");
+	}
+
+	@Test
+	void signingInWithoutAPageAskedForLandsOnTheStartPage() throws Exception {
+		// java.net.http follows no redirect: the answer to the sign-in itself
+		java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+			.cookieHandler(new java.net.CookieManager())
+			.build();
+		String base = "http://localhost:" + port;
+		String form = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+		java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"")
+			.matcher(form);
+		assertThat(csrf.find()).as(form).isTrue();
+		var signedIn = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(java.net.http.HttpRequest.BodyPublishers
+				.ofString("username=" + SAM + "&password=secret-" + SAM + "&_csrf=" + csrf.group(1)))
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(signedIn.statusCode()).isEqualTo(302);
+		assertThat(signedIn.headers().firstValue("Location")).hasValue("/start");
 	}
 
 	@Test
@@ -110,7 +135,8 @@ class StartPageTest extends ProcessTestSupport {
 		assertThat(body.split("<nav aria-label=\"Main\"", -1)).as(body).hasSize(2);
 		String nav = body.substring(body.indexOf("<nav aria-label=\"Main\""), body.indexOf("</nav>",
 				body.indexOf("<nav aria-label=\"Main\"")));
-		assertThat(nav).contains("href=\"/start\"").contains("action=\"/logout\"");
+		// signing out is a POST, so it carries the page's CSRF token
+		assertThat(nav).contains("href=\"/start\"").contains("action=\"/logout\"").contains("name=\"_csrf\"");
 		return nav;
 	}
 
