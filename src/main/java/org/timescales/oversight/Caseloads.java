@@ -157,6 +157,16 @@ public class Caseloads {
 		return new Caseload(team, scope.nameOf(team), loads, unallocated(team, open, allocated), unqualified);
 	}
 
+	/** The team's open children the worker holds in it, by case reference: a practitioner's own caseload. */
+	public List<String> heldBy(String team, String worker) {
+		Map<String, Set<String>> open = asSystem.call(() -> openCasesOf(team));
+		Map<String, Allocation> allocated = holdings.current(open.keySet());
+		return open.keySet()
+			.stream()
+			.filter(ref -> heldIn(allocated.get(ref), team) && worker.equals(allocated.get(ref).worker()))
+			.toList();
+	}
+
 	/** The team's open children nobody holds, longest waiting first: what the breaches page and the digest list. */
 	public List<Unallocated> unallocatedOf(String team) {
 		Map<String, Set<String>> open = asSystem.call(() -> openCasesOf(team));

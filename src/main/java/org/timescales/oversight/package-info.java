@@ -7,7 +7,10 @@
  * someone no longer qualified to hold them, and the unallocated, from which a manager allocates. The case page
  * ({@code /cases/{caseRef}}, for everyone who may read the case): one child at a glance, from casefile's
  * {@link org.timescales.casefile.CaseViews} (which logs the read), its open clocks red, amber or green as the
- * breaches page counts them; every case reference on our pages links to it. Who sees
+ * breaches page counts them; every case reference on our pages links to it. The start page ({@code /start},
+ * where signing in lands) takes each role to its pages; {@code /my/children} lists the open children a
+ * practitioner holds, the soonest deadline first; every page of ours carries the same header, whose links
+ * ({@code Navigation}) are only those the user's roles may open. Who sees
  * which teams is decided here, whatever the security in front does: a team manager their teams, a service
  * manager their services' teams, auditors and administrators all.
  * <p>

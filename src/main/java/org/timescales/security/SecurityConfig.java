@@ -153,7 +153,7 @@ class SecurityConfig {
 		// /default-ui.css: the login page's stylesheet, served by this chain's login page filters
 		http.securityMatcher(new OrRequestMatcher(path.matcher("/oversight"), path.matcher("/oversight/**"),
 				path.matcher("/admin/**"), path.matcher("/cases/**"), path.matcher("/reports/**"),
-				path.matcher("/login"), path.matcher("/logout"), path.matcher("/default-ui.css")))
+				path.matcher("/start"), path.matcher("/my/**"), path.matcher("/login"), path.matcher("/logout"), path.matcher("/default-ui.css")))
 			.authorizeHttpRequests(auth -> auth.requestMatchers(path.matcher("/default-ui.css"))
 				.permitAll()
 				.requestMatchers(path.matcher("/admin/**"))
@@ -211,6 +211,8 @@ class SecurityConfig {
 
 	private static SavedRequestAwareAuthenticationSuccessHandler success() {
 		SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler();
+		// signed in without a page asked for: the start page, which takes each role to its pages
+		handler.setDefaultTargetUrl("/start");
 		handler.setRedirectStrategy(new RelativeRedirects());
 		return handler;
 	}
