@@ -34,6 +34,7 @@ class DemoBanner {
 
 				==================================================================
 				  Timescales is running (demo profile)
+				    Start page:            {}/start
 				    Tasklist and Cockpit:  {}/camunda/app/
 				    Breaches (managers):   {}/oversight
 				    Caseloads (managers):  {}/oversight/caseloads
@@ -43,7 +44,7 @@ class DemoBanner {
 				  Demo logins (user / password):
 				{}
 				==================================================================""", base, base, base, base, base, base, base,
-				logins);
+				base, logins);
 	}
 
 }
