@@ -158,17 +158,8 @@ class CasePageController {
 		String basis = rules.ids().contains(c.ruleId()) && rules.get(c.ruleId()).basis() != null
 				? rules.get(c.ruleId()).basis().name() : null;
 		String due = hours ? time(c.dueAt()) : date(c.dueDate());
-		if (!now.isBefore(c.dueAt())) {
-			int late = Math.max(0, calendar.workingDaysBetween(c.dueDate(), today));
-			String standing = hours && late == 0 ? hours(java.time.Duration.between(c.dueAt(), now).toHours()) + " late"
-					: workingDays(late) + " late";
-			return new OpenRow(c.clockId(), c.label(), basis, due, "red", standing, c.dueAt());
-		}
-		int left = calendar.workingDaysBetween(today, c.dueDate());
-		String standing = hours ? hours(java.time.Duration.between(now, c.dueAt()).toHours()) + " left"
-				: left == 0 ? "Due today" : workingDays(left) + " left";
-		return new OpenRow(c.clockId(), c.label(), basis, due, c.dueDate().isAfter(dueSoonUntil) ? "green" : "amber",
-				standing, c.dueAt());
+		ClockStanding standing = ClockStanding.of(c.dueAt(), c.dueDate(), hours, now, today, dueSoonUntil, calendar);
+		return new OpenRow(c.clockId(), c.label(), basis, due, standing.rag(), standing.text(), c.dueAt());
 	}
 
 	private StoppedRow stopped(ClockView c) {

@@ -101,19 +101,10 @@ class StartPageController {
 		}
 		boolean hours = rules.ids().contains(next.ruleId()) && rules.get(next.ruleId()).unit() == IntervalUnit.HOURS;
 		String dueOn = hours ? CasePageController.time(next.dueAt()) : CasePageController.date(next.dueDate());
-		String rag;
-		String standing;
-		if (!now.isBefore(next.dueAt())) {
-			rag = "red";
-			standing = CasePageController.workingDays(Math.max(0, calendar.workingDaysBetween(next.dueDate(), today)))
-					+ " late";
-		}
-		else {
-			int left = calendar.workingDaysBetween(today, next.dueDate());
-			rag = next.dueDate().isAfter(dueSoonUntil) ? "green" : "amber";
-			standing = left == 0 ? "Due today" : CasePageController.workingDays(left) + " left";
-		}
-		return new Child(caseRef, team, next.label(), dueOn, rag, standing, open.size(), next.dueAt());
+		ClockStanding standing = ClockStanding.of(next.dueAt(), next.dueDate(), hours, now, today, dueSoonUntil,
+				calendar);
+		return new Child(caseRef, team, next.label(), dueOn, standing.rag(), standing.text(), open.size(),
+				next.dueAt());
 	}
 
 }
