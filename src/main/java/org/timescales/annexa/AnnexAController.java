@@ -40,7 +40,8 @@ class AnnexAController {
 		this.export = export;
 	}
 
-	@GetMapping("/api/returns/annex-a")
+	// the API (basic credentials) and the returns page's form (signed in to our pages)
+	@GetMapping({ "/api/returns/annex-a", "/reports/returns/annex-a" })
 	ResponseEntity<?> annexA(@RequestParam String from, @RequestParam String to, Authentication authentication) {
 		if (authentication == null || authentication.getAuthorities()
 			.stream()

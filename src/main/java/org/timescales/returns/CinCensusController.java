@@ -42,18 +42,8 @@ class CinCensusController {
 
 	@GetMapping("/api/returns/cin-census")
 	ResponseEntity<?> census(@RequestParam int year, Authentication authentication) {
-		if (authentication == null || authentication.getAuthorities()
-			.stream()
-			.map(GrantedAuthority::getAuthority)
-			.noneMatch(ALLOWED::contains)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-					"Only auditors, managers and administrators may export the CIN census");
-		}
-		if (!CinCensusExport.YEARS.contains(year)) {
-			throw new InvalidRequestException("year", "must be a collection year Timescales has the layout of: 2025 (the"
-					+ " 2024-25 census, 1 April 2024 to 31 March 2025), 2026 (the 2025-26 census) or 2027 (the 2026-27"
-					+ " census)");
-		}
+		requireMayExport(authentication);
+		requireYear(year);
 		CinCensusExport.Census census;
 		try {
 			census = export.export(year);
@@ -74,10 +64,34 @@ class CinCensusController {
 			throw new NotFoundException("No child had a child in need episode open between " + (year - 1)
 					+ "-04-01 and " + year + "-03-31: the census schema needs at least one child");
 		}
+		return download(year, census);
+	}
+
+	/** The return as a file to save, {@code cin-census-2026.xml}. */
+	static ResponseEntity<String> download(int year, CinCensusExport.Census census) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_XML)
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"cin-census-" + year + ".xml\"")
 			.body(census.xml());
+	}
+
+	/** Auditors, managers and administrators only, decided before anything is read. */
+	static void requireMayExport(Authentication authentication) {
+		if (authentication == null || authentication.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.noneMatch(ALLOWED::contains)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+					"Only auditors, managers and administrators may export the CIN census");
+		}
+	}
+
+	static void requireYear(int year) {
+		if (!CinCensusExport.YEARS.contains(year)) {
+			throw new InvalidRequestException("year", "must be a collection year Timescales has the layout of: 2025 (the"
+					+ " 2024-25 census, 1 April 2024 to 31 March 2025), 2026 (the 2025-26 census) or 2027 (the 2026-27"
+					+ " census)");
+		}
 	}
 
 }

@@ -92,8 +92,11 @@ class StartPageTest extends ProcessTestSupport {
 	@Test
 	void anAuditorIsTakenToTheTimelinessReportAndTheReturnsAndNotToTasksHeHasNone() {
 		String body = get("auditor.one", "/start").getBody();
-		assertThat(body).contains("id=\"timeliness-link\"").contains("id=\"cin-census-link\"")
-			.contains("id=\"annex-a-link\"").doesNotContain("id=\"my-children-link\"");
+		// the returns on a page of ours: signed in already, no browser password box for /api
+		assertThat(body).contains("id=\"timeliness-link\"")
+			.contains("<a id=\"returns-link\" href=\"/reports/returns\">")
+			.doesNotContain("href=\"/api/returns")
+			.doesNotContain("id=\"my-children-link\"");
 		assertThat(oneNav(body)).doesNotContain("tasklist").doesNotContain("href=\"/my/children\"");
 	}
 
@@ -121,7 +124,7 @@ class StartPageTest extends ProcessTestSupport {
 	@Test
 	void everyPageOfOursCarriesTheNavigation() {
 		for (String path : new String[] { "/start", "/oversight", "/oversight/caseloads", "/cases/" + assessing,
-				"/cases/" + assessing + "/history", "/reports/timeliness" }) {
+				"/cases/" + assessing + "/history", "/reports/timeliness", "/reports/returns" }) {
 			ResponseEntity<String> page = get("tm.north", path);
 			assertThat(page.getStatusCode().value()).as(path).isEqualTo(200);
 			oneNav(page.getBody());
