@@ -84,7 +84,8 @@ class StartPageTest extends ProcessTestSupport {
 			.contains("id=\"caseloads-link\"")
 			.contains("id=\"timeliness-link\"")
 			.doesNotContain("id=\"my-children-link\"");
-		assertThat(oneNav(page.getBody())).contains("href=\"/oversight\"")
+		assertThat(oneNav(page.getBody())).contains("href=\"/my/team\"")
+			.contains("href=\"/oversight\"")
 			.contains("href=\"/oversight/caseloads\"")
 			.doesNotContain("href=\"/my/children\"");
 	}
@@ -124,7 +125,7 @@ class StartPageTest extends ProcessTestSupport {
 	@Test
 	void everyPageOfOursCarriesTheNavigation() {
 		for (String path : new String[] { "/start", "/oversight", "/oversight/caseloads", "/cases/" + assessing,
-				"/cases/" + assessing + "/history", "/reports/timeliness", "/reports/returns" }) {
+				"/cases/" + assessing + "/history", "/reports/timeliness", "/reports/returns", "/my/team" }) {
 			ResponseEntity<String> page = get("tm.north", path);
 			assertThat(page.getStatusCode().value()).as(path).isEqualTo(200);
 			oneNav(page.getBody());
