@@ -79,6 +79,29 @@ public class OpenClocks {
 			.list();
 	}
 
+	/** A clock of a team that passed its deadline: overdue from {@code dueAt} until {@code stoppedAt} (null: still). */
+	public record Overdue(String team, Instant dueAt, Instant stoppedAt) {
+	}
+
+	/**
+	 * The teams' clocks that were overdue at some moment between {@code from} and {@code now}: still open past
+	 * their deadline, or stopped after both their deadline and {@code from}. For the breaches page's weeks.
+	 */
+	public List<Overdue> overdueSince(Collection<String> teams, Instant from, Instant now) {
+		if (teams.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select team, due_at, stopped_at from clock
+				where due_at <= :now and team in (:teams)
+				  and (stopped_at is null or (stopped_at > :from and stopped_at > due_at))""")
+			.param("now", utc(now))
+			.param("from", utc(from))
+			.param("teams", List.copyOf(teams))
+			.query((rs, row) -> new Overdue(rs.getString("team"), instant(rs, "due_at"), instant(rs, "stopped_at")))
+			.list();
+	}
+
 	/** Every team's open clocks due on the day, by case reference then label. */
 	public List<DueOn> dueOn(LocalDate day) {
 		return jdbc.sql("select team, case_ref, label from clock where due_date = ? and stopped_at is null order by case_ref, label")

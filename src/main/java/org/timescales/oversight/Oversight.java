@@ -27,6 +27,7 @@ import org.timescales.oversight.OversightReport.Breach;
 import org.timescales.oversight.OversightReport.DueSoon;
 import org.timescales.oversight.OversightReport.Escalation;
 import org.timescales.oversight.OversightReport.TeamOversight;
+import org.timescales.oversight.OversightReport.WeekOfBreaches;
 import org.timescales.oversight.OversightReport.WorkerSummary;
 import org.timescales.rules.Rule;
 import org.timescales.rules.Rules;
@@ -46,6 +47,9 @@ public class Oversight {
 
 	/** "Due soon": due within this many working days of today. */
 	public static final int DUE_SOON_WORKING_DAYS = 5;
+
+	/** How many weeks, this one included, the breaches page charts. */
+	static final int WEEKS_CHARTED = 12;
 
 	private final OpenClocks openClocks;
 
@@ -87,6 +91,9 @@ public class Oversight {
 		List<OpenClock> all = new ArrayList<>(breached);
 		all.addAll(dueSoon);
 		Map<String, String> workers = workersOf(all);
+		LocalDate firstMonday = today.with(java.time.DayOfWeek.MONDAY).minusWeeks(WEEKS_CHARTED - 1L);
+		List<OpenClocks.Overdue> overdue = openClocks.overdueSince(teams, London.endOfDay(firstMonday.minusDays(1)),
+				now);
 
 		List<TeamOversight> teamReports = new ArrayList<>();
 		for (String team : teams) {
@@ -109,7 +116,8 @@ public class Oversight {
 				.toList();
 			int statutory = (int) teamBreaches.stream().filter(b -> "STATUTORY".equals(b.basis())).count();
 			teamReports.add(new TeamOversight(team, scope.nameOf(team), scope.managerOf(team), statutory, teamBreaches,
-					teamAwaitingReview, teamDueSoon, summary(teamBreaches, teamDueSoon), caseloads.unallocatedOf(team)));
+					teamAwaitingReview, teamDueSoon, summary(teamBreaches, teamDueSoon), caseloads.unallocatedOf(team),
+					byWeek(overdue.stream().filter(c -> team.equals(c.team())).toList(), firstMonday, now)));
 		}
 		return new OversightReport(viewer.userId(), now, today, until, teamReports);
 	}
@@ -142,6 +150,24 @@ public class Oversight {
 		return new DueSoon(c.caseRef(), caseUrl(c.caseRef()), c.id(), c.ruleId(), c.label(), basisOf(rule),
 				c.dueDate(), c.dueAt(), Math.max(0, calendar.workingDaysBetween(today, c.dueDate())), hoursLeft,
 				workers.getOrDefault(c.caseRef(), UNALLOCATED));
+	}
+
+	/** The clocks open past their deadline at the end of each week from {@code firstMonday}'s, this week's at now. */
+	private static List<WeekOfBreaches> byWeek(List<OpenClocks.Overdue> overdue, LocalDate firstMonday, Instant now) {
+		int[] open = new int[WEEKS_CHARTED];
+		for (int week = 0; week < WEEKS_CHARTED; week++) {
+			Instant end = London.endOfDay(firstMonday.plusWeeks(week).plusDays(6));
+			Instant at = end.isAfter(now) ? now : end;
+			open[week] = (int) overdue.stream()
+				.filter(c -> !c.dueAt().isAfter(at) && (c.stoppedAt() == null || c.stoppedAt().isAfter(at)))
+				.count();
+		}
+		int most = Math.max(1, java.util.Arrays.stream(open).max().orElse(0));
+		List<WeekOfBreaches> weeks = new ArrayList<>();
+		for (int week = 0; week < WEEKS_CHARTED; week++) {
+			weeks.add(new WeekOfBreaches(firstMonday.plusWeeks(week), open[week], open[week] * 100.0 / most));
+		}
+		return weeks;
 	}
 
 	/** Per worker: breaches, the worst lateness, deadlines due soon; most breaches first, unallocated last on ties. */

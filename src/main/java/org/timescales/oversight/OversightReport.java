@@ -29,7 +29,37 @@ public record OversightReport(String viewer, Instant generatedAt, LocalDate toda
 	 */
 	public record TeamOversight(String team, String name, String manager, int statutoryBreaches,
 			List<Breach> breaches, List<AwaitingReview> awaitingReview, List<DueSoon> dueSoon,
-			List<WorkerSummary> workers, List<Caseloads.Unallocated> unallocated) {
+			List<WorkerSummary> workers, List<Caseloads.Unallocated> unallocated, List<WeekOfBreaches> byWeek) {
+	}
+
+	/**
+	 * A week (Monday to Sunday, UK) of the team's breaches: how many of its clocks were past their deadline
+	 * with the work still open at the week's end (this week: now). A clock counts against the team now
+	 * holding the case and its deadline as it stands (after any extension).
+	 *
+	 * @param height the bar's height on the page's chart, 0–100, 100 for the team's busiest week
+	 */
+	public record WeekOfBreaches(LocalDate weekStarting, int openAtEnd, Double height) {
+
+		private static final java.time.format.DateTimeFormatter LABEL = java.time.format.DateTimeFormatter
+			.ofPattern("dd/MM");
+
+		/** The chart's label under the bar: the Monday, "09/11". */
+		public String label() {
+			return LABEL.format(weekStarting);
+		}
+
+		/** The chart's text over the bar (fragments/bar-chart). */
+		public String shown() {
+			return Integer.toString(openAtEnd);
+		}
+
+		/** The chart's description of the bar. */
+		public String described() {
+			return openAtEnd + (openAtEnd == 1 ? " breach" : " breaches") + " open at the end of the week beginning "
+					+ java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(weekStarting);
+		}
+
 	}
 
 	/**

@@ -61,6 +61,21 @@ public record TimelinessReport(String viewer, Instant generatedAt, LocalDate fro
 			return percentage == null ? "no cases" : percentage + " (" + numerator + " of " + denominator + ")";
 		}
 
+		/** The chart's bar (fragments/bar-chart): 100 at 100%, none for a month with no cases. */
+		public Double height() {
+			return value;
+		}
+
+		/** The chart's text over the bar. */
+		public String shown() {
+			return percentage == null ? "no cases" : percentage;
+		}
+
+		/** The chart's description of the bar. */
+		public String described() {
+			return text();
+		}
+
 	}
 
 	/**

@@ -144,7 +144,7 @@ class OversightTest extends ProcessTestSupport {
 		JsonNode report = report("sm.east", "secret-sm.east", null);
 
 		assertThat(report.get("teams").findValuesAsText("team")).containsExactly("north", "south", "caseload", "allocation", "west",
-				"assessors");
+				"assessors", "weekly");
 		JsonNode north = report.at("/teams/0");
 		// the worker is shown although the engine grants the task only to its team and assignee
 		assertThat(row(north.get("breaches"), scenario.northLate()).get("worker").asText()).isEqualTo(WORKER);
