@@ -1,34 +1,22 @@
 package org.timescales.browser;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.timescales.ProcessTestSupport;
 import org.timescales.TimescalesTest;
 import org.timescales.calendar.London;
 import org.timescales.referral.ReferralRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A social worker completes a child and family assessment in Tasklist, as the CIN census needs it
@@ -41,54 +29,23 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TimescalesTest
 class AssessmentFormBrowserTest extends ProcessTestSupport {
 
-	private static final Path SHOTS = Path.of("target", "browser");
-
-	private static final Duration WAIT = Duration.ofSeconds(20);
-
 	private static final String FACTORS = "Factors identified at assessment";
 
 	private static final String DISABILITIES = "The child's disabilities";
 
-	@LocalServerPort
-	int port;
-
-	private HeadlessChromium chromium;
-
-	private WebDriver browser;
+	@RegisterExtension
+	final Browser shots = Browser.evidence();
 
 	private TasklistPage tasklist;
 
 	@BeforeEach
-	void startBrowser() throws IOException {
-		assumeTrue(HeadlessChromium.installed(), HeadlessChromium.MISSING);
-		Files.createDirectories(SHOTS);
+	void people() {
 		user("sw.assessors", "assessors", "practitioner", "social-worker");
-		chromium = HeadlessChromium.start();
-		browser = chromium.driver();
-		tasklist = new TasklistPage(chromium, new WebDriverWait(browser, WAIT, Duration.ofMillis(100)),
-				"http://localhost:" + port);
-	}
-
-	@AfterEach
-	void stopBrowser() throws IOException {
-		if (chromium != null) {
-			chromium.close();
-		}
+		tasklist = shots.tasklist();
 	}
 
 	@Test
 	void aSocialWorkerRecordsTheAssessmentsCensusFindingsAndIsToldWhatToPutRight() throws Exception {
-		try {
-			assessment();
-		}
-		catch (Throwable failure) {
-			screenshot("assessment-failure");
-			Files.writeString(SHOTS.resolve("assessment-failure.html"), browser.getPageSource(), StandardCharsets.UTF_8);
-			throw failure;
-		}
-	}
-
-	private void assessment() throws Exception {
 		// referred yesterday with no disability recorded (NONE), decided for assessment
 		String caseRef = newCaseRef("BRA");
 		LocalDate today = LocalDate.now(London.ZONE);
@@ -138,8 +95,7 @@ class AssessmentFormBrowserTest extends ProcessTestSupport {
 	}
 
 	private void screenshot(String name) throws IOException {
-		File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-		Files.copy(png.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+		shots.screenshot(name);
 	}
 
 }

@@ -1,13 +1,12 @@
 package org.timescales.browser;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -15,7 +14,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.timescales.ProcessTestSupport;
 import org.timescales.TimescalesTest;
 import org.timescales.calendar.London;
@@ -23,7 +21,6 @@ import org.timescales.casefile.Holdings;
 import org.timescales.referral.ReferralRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A team manager's Monday morning in a real browser: the caseload page lists a child nobody holds; the
@@ -35,35 +32,22 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TimescalesTest
 class CaseloadAllocationBrowserTest extends ProcessTestSupport {
 
-	private static final Duration WAIT = Duration.ofSeconds(20);
-
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	Holdings holdings;
 
-	private HeadlessChromium chromium;
+	@RegisterExtension
+	final Browser shots = Browser.evidence();
 
 	private WebDriver browser;
 
 	private WebDriverWait wait;
 
 	@BeforeEach
-	void startBrowser() throws IOException {
-		assumeTrue(HeadlessChromium.installed(), HeadlessChromium.MISSING);
+	void people() {
 		user("tm.allocation", "allocation", "team-manager");
 		user("sw.allocation", "allocation", "practitioner", "social-worker");
-		chromium = HeadlessChromium.start();
-		browser = chromium.driver();
-		wait = new WebDriverWait(browser, WAIT, Duration.ofMillis(100));
-	}
-
-	@AfterEach
-	void stopBrowser() throws IOException {
-		if (chromium != null) {
-			chromium.close();
-		}
+		browser = shots.driver();
+		wait = shots.await();
 	}
 
 	@Test
@@ -76,7 +60,7 @@ class CaseloadAllocationBrowserTest extends ProcessTestSupport {
 			.referral()
 			.processInstanceId();
 
-		browser.get("http://localhost:" + port + "/oversight/caseloads?team=allocation");
+		browser.get(shots.base() + "/oversight/caseloads?team=allocation");
 		WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username")));
 		username.sendKeys("tm.allocation");
 		browser.findElement(By.name("password")).sendKeys("secret-tm.allocation");

@@ -1,31 +1,20 @@
 package org.timescales.browser;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.timescales.ProcessTestSupport;
 import org.timescales.TimescalesTest;
 import org.timescales.calendar.London;
@@ -34,7 +23,6 @@ import org.timescales.clock.ClockStatus;
 import org.timescales.referral.ReferralRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The overdue journey in a real browser against the running application. A referral's decision is
@@ -49,27 +37,21 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * deadline has passed. Debian's {@code chromium} and {@code chromium-driver} are used as installed
  * ({@code .ci/run} installs them); without them the test is skipped. Selenium is given both paths, so
  * Selenium Manager never looks for, or downloads, a browser or a driver. Screenshots of each step:
- * {@code target/browser/}.
+ * {@code target/browser/overdue-*}.
  */
 @TimescalesTest
 class OverdueJourneyBrowserTest extends ProcessTestSupport {
-
-	private static final Path SHOTS = Path.of("target", "browser");
-
-	private static final Duration WAIT = Duration.ofSeconds(20);
 
 	private static final String REASON_FOR_DELAY = "Referral sat in the unallocated tray over the weekend";
 
 	private static final String ACTION_AGREED = "Worker to record the decision today; duty worker clears the tray every morning";
 
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	final Browser shots = Browser.evidence();
 
 	private WebDriver browser;
 
 	private WebDriverWait wait;
-
-	private HeadlessChromium chromium;
 
 	private TasklistPage tasklist;
 
@@ -77,43 +59,17 @@ class OverdueJourneyBrowserTest extends ProcessTestSupport {
 
 	private String pid;
 
-
 	@BeforeEach
-	void startBrowser() throws IOException {
-		assumeTrue(HeadlessChromium.installed(), HeadlessChromium.MISSING);
-		Files.createDirectories(SHOTS);
+	void people() {
 		user("tm.west", "west", "team-manager");
 		user("worker.west", "west", "practitioner");
-		try (Stream<Path> old = Files.list(SHOTS)) {
-			for (Path file : old.toList()) {
-				Files.deleteIfExists(file);
-			}
-		}
-		chromium = HeadlessChromium.start();
-		browser = chromium.driver();
-		wait = new WebDriverWait(browser, WAIT, Duration.ofMillis(100));
-		tasklist = new TasklistPage(chromium, wait, base());
-	}
-
-	@AfterEach
-	void stopBrowser() throws IOException {
-		if (chromium != null) {
-			chromium.close();
-		}
+		browser = shots.driver();
+		wait = shots.await();
+		tasklist = shots.tasklist();
 	}
 
 	@Test
 	void aPractitionerRecordsAnOverdueDecisionAndTheManagerAcknowledgesTheBreach() throws Exception {
-		try {
-			journey();
-		}
-		catch (Throwable failure) {
-			evidence("failure");
-			throw failure;
-		}
-	}
-
-	private void journey() throws Exception {
 		// 1. Given: a referral to the west team (its own, so no other class's tasks share its lists) received a
 		// week ago, its decision overdue and escalated to tm.west
 		caseRef = newCaseRef("BRW");
@@ -240,10 +196,6 @@ class OverdueJourneyBrowserTest extends ProcessTestSupport {
 		executeDueJobsOf(pid);
 	}
 
-	private String base() {
-		return "http://localhost:" + port;
-	}
-
 	// --- our pages
 
 	/**
@@ -251,22 +203,8 @@ class OverdueJourneyBrowserTest extends ProcessTestSupport {
 	 * session, so logging out of Tasklist signs the user out of our pages too.
 	 */
 	private void openOversight(String user) {
-		browser.get(base() + "/oversight");
-		By page = By.id("team-west");
-		By login = By.name("username");
-		wait.until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(page),
-				ExpectedConditions.visibilityOfElementLocated(login)));
-		if (browser.findElements(page).isEmpty()) {
-			pageLogin(user);
-		}
-		wait.until(ExpectedConditions.visibilityOfElementLocated(page));
-	}
-
-	private void pageLogin(String user) {
-		WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username")));
-		username.sendKeys(user);
-		browser.findElement(By.name("password")).sendKeys("secret-" + user);
-		browser.findElement(By.cssSelector("button[type='submit']")).click();
+		shots.open("/oversight", user);
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("team-west")));
 	}
 
 	private By breachRowLocator() {
@@ -280,23 +218,11 @@ class OverdueJourneyBrowserTest extends ProcessTestSupport {
 	// --- evidence
 
 	private void scrollTo(WebElement element) {
-		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+		shots.scrollTo(element);
 	}
 
 	private void screenshot(String name) throws IOException {
-		File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-		Files.copy(png.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-	}
-
-	private void evidence(String name) {
-		try {
-			screenshot(name);
-			Files.writeString(SHOTS.resolve(name + ".html"), browser.getPageSource(), StandardCharsets.UTF_8);
-			Files.writeString(SHOTS.resolve(name + ".url"), browser.getCurrentUrl(), StandardCharsets.UTF_8);
-		}
-		catch (Exception ignored) {
-			// the failure itself is what matters
-		}
+		shots.screenshot("overdue-" + name);
 	}
 
 }

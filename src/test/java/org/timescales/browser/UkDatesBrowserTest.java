@@ -1,35 +1,25 @@
 package org.timescales.browser;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.timescales.ProcessTestSupport;
 import org.timescales.TimescalesTest;
 import org.timescales.referral.ReferralRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Tasklist as a social worker in England finds it, on a browser left in US English (Debian's chromium
@@ -43,14 +33,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TimescalesTest
 class UkDatesBrowserTest extends ProcessTestSupport {
 
-	private static final Path SHOTS = Path.of("target", "browser");
-
-	private static final Duration WAIT = Duration.ofSeconds(20);
-
-	@LocalServerPort
-	int port;
-
-	private HeadlessChromium chromium;
+	@RegisterExtension
+	final Browser shots = Browser.evidence();
 
 	private ChromeDriver browser;
 
@@ -59,40 +43,19 @@ class UkDatesBrowserTest extends ProcessTestSupport {
 	private TasklistPage tasklist;
 
 	@BeforeEach
-	void startBrowser() throws IOException {
-		assumeTrue(HeadlessChromium.installed(), HeadlessChromium.MISSING);
-		Files.createDirectories(SHOTS);
+	void people() {
 		// the assessment form test's team: the task is found by its case reference
 		user("sw.ukdates", "assessors", "practitioner", "social-worker");
-		chromium = HeadlessChromium.start();
-		browser = chromium.driver();
+		browser = shots.driver();
 		// HeadlessChromium is an English user; this one is a browser nobody set up: US English
 		browser.executeCdpCommand("Emulation.setLocaleOverride", Map.of());
 		browser.executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", "en-US"));
-		wait = new WebDriverWait(browser, WAIT, Duration.ofMillis(100));
-		tasklist = new TasklistPage(chromium, wait, base());
-	}
-
-	@AfterEach
-	void stopBrowser() throws IOException {
-		if (chromium != null) {
-			chromium.close();
-		}
+		wait = shots.await();
+		tasklist = shots.tasklist();
 	}
 
 	@Test
 	void aPractitionerOnAUsEnglishBrowserTypesTheThirdOfAprilAsTheUkWritesIt() throws Exception {
-		try {
-			decision();
-		}
-		catch (Throwable failure) {
-			screenshot("uk-dates-failure");
-			Files.writeString(SHOTS.resolve("uk-dates-failure.html"), browser.getPageSource(), StandardCharsets.UTF_8);
-			throw failure;
-		}
-	}
-
-	private void decision() throws Exception {
 		// the browser really is in US English: left to itself, form-js would read 03/04/2026 as 4 March
 		browser.get("about:blank");
 		assertThat(browser.executeScript("return new Intl.DateTimeFormat().format(new Date(2026, 3, 3))"))
@@ -146,12 +109,11 @@ class UkDatesBrowserTest extends ProcessTestSupport {
 	}
 
 	private String base() {
-		return "http://localhost:" + port;
+		return shots.base();
 	}
 
 	private void screenshot(String name) throws IOException {
-		File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-		Files.copy(png.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+		shots.screenshot(name);
 	}
 
 }
