@@ -43,8 +43,10 @@ class CaseTimelineController {
 	private static final Set<String> MAY_SEE = Set.of("GROUP_auditor", "GROUP_team-manager", "GROUP_service-manager",
 			"GROUP_camunda-admin");
 
-	private static final DateTimeFormatter LONDON = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+	private static final DateTimeFormatter LONDON = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss")
 		.withZone(ZoneId.of("Europe/London"));
+
+	private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
 	private final CaseTimeline timeline;
 
@@ -71,12 +73,7 @@ class CaseTimelineController {
 			@RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
 		ChildCase child = permitted(caseRef);
 		if (wantsCsv(format, accept)) {
-			recordViews.record(caseRef, HISTORY_CSV);
-			return ResponseEntity.ok()
-				.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"case-" + safe(child.caseRef())
-						+ "-history.csv\"")
-				.body(TimelineCsv.write(timeline.of(child.caseRef())));
+			return csv(child);
 		}
 		recordViews.record(caseRef, RecordViews.HISTORY);
 		return ResponseEntity.ok()
@@ -95,13 +92,32 @@ class CaseTimelineController {
 		return "timeline";
 	}
 
+	/**
+	 * The page's "Download as CSV", with the page's own sign-in: {@code /api} takes basic credentials only, so
+	 * a browser signed in to our pages would be asked for a password there.
+	 */
+	@GetMapping("/cases/{caseRef}/history.csv")
+	ResponseEntity<String> pageCsv(@PathVariable String caseRef) {
+		access.requireRead(caseRef);
+		return csv(permitted(caseRef));
+	}
+
+	private ResponseEntity<String> csv(ChildCase child) {
+		recordViews.record(child.caseRef(), HISTORY_CSV);
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"case-" + safe(child.caseRef())
+					+ "-history.csv\"")
+			.body(TimelineCsv.write(timeline.of(child.caseRef())));
+	}
+
 	/** One row of the page, its time already in UK time. */
 	record Row(String at, String who, String what, String description, String clock, String oldValue,
 			String newValue, boolean fieldChange) {
 
 		static Row of(TimelineEvent e) {
 			String clock = e.ruleId() == null ? null
-					: e.ruleId() + (e.dueDate() == null ? "" : ", due " + e.dueDate()) + " (clock " + e.clockId() + ")";
+					: e.ruleId() + (e.dueDate() == null ? "" : ", due " + UK_DATE.format(e.dueDate())) + " (clock " + e.clockId() + ")";
 			return new Row(e.at() == null ? "" : LONDON.format(e.at()), e.who(), e.what(), e.description(), clock,
 					e.oldValue(), e.newValue(), "FIELD_CHANGED".equals(e.what()) || "CORRECTION".equals(e.what()));
 		}

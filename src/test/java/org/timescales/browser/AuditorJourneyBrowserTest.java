@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An auditor's journey in a real browser: {@code ava} reads a case's history page, with the allocation
  * and sam's decision on it as rows, and downloads it as CSV through the page's link: the CSV has its
- * header and the same rows. The link is fetched with ava's HTTP basic credentials: it points into
- * {@code /api}, which does not take the session of our pages' sign-in form. Screenshot {@code auditor-1-history.png}
+ * header and the same rows. The link is fetched with the browser's own session (the cookie of ava's sign-in):
+ * it is a page address, not the basic-credentials /api. Screenshot {@code auditor-1-history.png}
  * ({@link Browser#screens()}).
  */
 @TimescalesTest
@@ -67,14 +67,12 @@ class AuditorJourneyBrowserTest extends ProcessTestSupport {
 		assertThat(decided.getText()).contains("sam");
 		browser.screenshot("auditor-1-history");
 
-		// 2. the page's CSV link, fetched as ava. With her HTTP basic credentials, not the page's session: the
-		// link is under /api, whose security is stateless basic authentication, so the session cookie is not
-		// enough there (a signed-in browser is asked for credentials again)
+		// 2. the page's CSV link, fetched as the browser would: with its session cookie and nothing else
 		String href = browser.driver().findElement(By.linkText("Download as CSV")).getDomProperty("href");
-		assertThat(href).isEqualTo(browser.url("/api/cases/" + caseRef + "/history?format=csv"));
-		String ava = Base64.getEncoder().encodeToString("ava:secret-ava".getBytes(StandardCharsets.UTF_8));
+		assertThat(href).isEqualTo(browser.url("/cases/" + caseRef + "/history.csv"));
+		String session = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
 		HttpResponse<String> csv = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(href)).header("Authorization", "Basic " + ava).build(),
+			.send(HttpRequest.newBuilder(URI.create(href)).header("Cookie", "JSESSIONID=" + session).build(),
 					HttpResponse.BodyHandlers.ofString());
 		assertThat(csv.statusCode()).isEqualTo(200);
 		assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));

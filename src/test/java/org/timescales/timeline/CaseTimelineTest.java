@@ -157,8 +157,14 @@ class CaseTimelineTest extends ProcessTestSupport {
 		assertThat(page.getBody()).contains("<h1>History of case <a href=\"/cases/" + caseRef + "\">" + caseRef + "</a></h1>")
 			.contains("ESCALATION_ACKNOWLEDGED")
 			.contains("Tier 1 escalation acknowledged. Reason for delay: Worker off sick for two weeks")
-			.contains("2027-01-29 09:15:00")
-			.contains("ASSESSMENT");
+			.contains("<td class=\"time\">29/01/2027 09:15:00</td>")
+			.contains("ASSESSMENT")
+			.contains("href=\"/cases/" + caseRef + "/history.csv\"");
+		// the page's download, with the page's sign-in: the CSV, recorded as a read
+		ResponseEntity<String> csv = get("auditor.one", "/cases/" + caseRef + "/history.csv");
+		assertThat(csv.getStatusCode().value()).isEqualTo(200);
+		assertThat(csv.getBody()).startsWith("at,who,what,description,");
+		assertThat(get("worker.north", "/cases/" + caseRef + "/history.csv").getStatusCode().value()).isEqualTo(403);
 
 		assertThat(get("worker.north", "/cases/" + caseRef + "/history").getStatusCode().value()).isEqualTo(403);
 		assertThat(get("worker.north", "/api/cases/" + caseRef + "/history").getStatusCode().value()).isEqualTo(403);
@@ -170,8 +176,9 @@ class CaseTimelineTest extends ProcessTestSupport {
 		assertThat(get("auditor.one", "/api/cases/NO-SUCH-CASE/history").getStatusCode().value()).isEqualTo(404);
 
 		assertThat(recordViews.of(caseRef)).extracting("viewedBy", "what")
-			.containsExactly(tuple("auditor.one", "history"), tuple("worker.north", "refused"),
-					tuple("worker.north", "refused"), tuple("worker.north", "refused"), tuple("tm.south", "refused"),
+			.containsExactly(tuple("auditor.one", "history"), tuple("auditor.one", "history-csv"),
+					tuple("worker.north", "refused"), tuple("worker.north", "refused"), tuple("worker.north", "refused"),
+					tuple("worker.north", "refused"), tuple("tm.south", "refused"),
 					tuple("tm.north", "history"));
 	}
 
