@@ -11,7 +11,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -95,6 +97,20 @@ class AccessibilityBrowserTest extends ProcessTestSupport {
 		}
 
 	}
+
+	/**
+	 * The WCAG 2.2 AA rules Tasklist still breaks (README, "Accessibility"): none since user-styles.css and
+	 * scripts/a11y-labels.js; before them button-name, aria-allowed-attr, color-contrast, link-name,
+	 * link-in-text-block and target-size.
+	 */
+	private static final Set<String> TASKLIST_WCAG = Set.of();
+
+	/**
+	 * The best practices Tasklist still breaks, in Camunda's own markup (README, "Accessibility"): content
+	 * outside landmarks, headings skipping levels (the task's process name is an h6 in the list, an h4 on the
+	 * task), the sign-in form's tabindex 1-3.
+	 */
+	private static final Set<String> TASKLIST_BEST_PRACTICE = Set.of("heading-order", "region", "tabindex");
 
 	@LocalServerPort
 	int port;
@@ -188,22 +204,33 @@ class AccessibilityBrowserTest extends ProcessTestSupport {
 		referrals.receive(new ReferralRequest("REF-" + caseRef,
 				new ReferralRequest.Child(caseRef, "Ada", "Tasklist", "2016-05-01", "F"),
 				LocalDateTime.now(London.ZONE).truncatedTo(ChronoUnit.MINUTES).toString(), "2A", "assessors"));
+		browser.get(base() + "/camunda/app/tasklist/");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
+		Map<String, List<Axe.Violation>> found = new LinkedHashMap<>();
+		measure("Tasklist, sign-in", found);
 		TasklistPage tasklist = new TasklistPage(chromium, wait, base());
 		tasklist.login("sw.a11y");
 		tasklist.selectFilter("My team");
 		tasklist.waitForTaskInList(caseRef);
-		List<Axe.Violation> list = Axe.run(browser, tags(false));
-		evidence("tasklist-list", list);
+		measure("Tasklist, task list", found);
 		tasklist.openTask(caseRef);
 		tasklist.claimIfNeeded();
 		tasklist.waitForFormHeading(caseRef);
-		List<Axe.Violation> form = Axe.run(browser, tags(false));
-		evidence("tasklist-form", form);
-		Set<String> all = new TreeSet<>(Axe.rules(list));
-		all.addAll(Axe.rules(form));
-		assertThat(all).as(Axe.describe("Tasklist, task list", list) + "\n" + Axe.describe("Tasklist, task open", form))
-			.isEqualTo(Set.of("aria-allowed-attr", "button-name", "color-contrast", "link-in-text-block", "link-name",
-					"target-size"));
+		measure("Tasklist, referral decision", found);
+		String all = found.entrySet().stream().map(e -> Axe.describe(e.getKey(), e.getValue()))
+			.collect(java.util.stream.Collectors.joining("\n"));
+		Set<String> wcag = new TreeSet<>();
+		Set<String> bestPractice = new TreeSet<>();
+		found.forEach((state, violations) -> violations.forEach(v -> (v.tags().stream().anyMatch(Axe.WCAG_22_AA::contains) ? wcag
+				: bestPractice).add(v.rule())));
+		assertThat(wcag).as("WCAG 2.2 AA rules broken in Tasklist\n" + all).isEqualTo(TASKLIST_WCAG);
+		assertThat(bestPractice).as("best practices broken in Tasklist\n" + all).isEqualTo(TASKLIST_BEST_PRACTICE);
+	}
+
+	private void measure(String state, Map<String, List<Axe.Violation>> found) throws IOException {
+		List<Axe.Violation> violations = Axe.run(browser, tags(true));
+		evidence(state, violations);
+		found.put(state, violations);
 	}
 
 	private void evidence(String name, List<Axe.Violation> violations) throws IOException {

@@ -42,7 +42,7 @@ final class Axe {
 	}
 
 	/** One rule broken, by which elements of the page. */
-	record Violation(String rule, String impact, String help, List<String> targets, List<String> details) {
+	record Violation(String rule, String impact, String help, List<String> tags, List<String> targets, List<String> details) {
 
 		@Override
 		public String toString() {
@@ -68,7 +68,7 @@ final class Axe {
 		Object result = js.executeAsyncScript("""
 				const done = arguments[arguments.length - 1];
 				axe.run(document, { runOnly: { type: 'tag', values: arguments[0] }, resultTypes: ['violations'] })
-				  .then(r => done(r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
+				  .then(r => done(r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, tags: v.tags,
 				      targets: v.nodes.map(n => n.target.map(t => Array.isArray(t) ? t.join(' >> ') : t).join(' | ')),
 				      html: v.nodes.map(n => n.html.substring(0, 200) + ' ' + n.any.concat(n.all).map(c => c.message).join('; ')) }))))
 				  .catch(e => done({ error: String(e) }));
@@ -77,7 +77,7 @@ final class Axe {
 			throw new IllegalStateException("axe.run failed: " + failed.get("error"));
 		}
 		return ((List<?>) result).stream().map(Map.class::cast).map(v -> new Violation((String) v.get("id"),
-				String.valueOf(v.get("impact")), (String) v.get("help"),
+				String.valueOf(v.get("impact")), (String) v.get("help"), strings(v.get("tags")),
 				strings(v.get("targets")), strings(v.get("html")))).toList();
 	}
 
