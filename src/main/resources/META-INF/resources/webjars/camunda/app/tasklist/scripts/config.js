@@ -20,8 +20,9 @@ export default {
   },
 
   // The Camunda Forms' date fields (form-js) take their format from the browser's default locale and
-  // have no setting of their own: this script makes that default British English (dd/mm/yyyy).
-  customScripts: ['scripts/uk-dates'],
+  // have no setting of their own: uk-dates makes that default British English (dd/mm/yyyy).
+  // a11y-labels names Tasklist's icon-only buttons and links for screen readers (README, "Accessibility").
+  customScripts: ['scripts/uk-dates', 'scripts/a11y-labels'],
 
   shortcuts: {
     claimTask: {
