@@ -80,6 +80,7 @@ class AccessibilityBrowserTest extends ProcessTestSupport {
 				new OurPage("case history", MANAGER, "/cases/{case}/history"),
 				new OurPage("oversight", MANAGER, "/oversight"), new OurPage("caseloads", MANAGER, "/oversight/caseloads"),
 				new OurPage("timeliness report", MANAGER, "/reports/timeliness"),
+				new OurPage("my team", MANAGER, "/my/team"), new OurPage("returns", MANAGER, "/reports/returns"),
 				new OurPage("outbox", "admin.one", "/admin/outbox"));
 	}
 
