@@ -102,11 +102,14 @@ final class BreachStorm {
 			.map(t -> t.toInstant().toEpochMilli() - bareDue.toEpochMilli())
 			.toList();
 
-		bench.figures.add("storm", String.format("%,d deadlines at once: all review tasks + mails", n),
-				Figures.seconds(appSeconds), Figures.seconds(bareSeconds), "≤ 120 s", appSeconds <= 120);
-		bench.figures.add("storm", "first escalation after", Figures.seconds(firstSeen), "", "", null);
+		bench.figures.addAtFullScale("storm", String.format("%,d deadlines at once: all review tasks + mails", n),
+				Figures.seconds(appSeconds), Figures.seconds(bareSeconds), "≤ 120 s (10,000)", appSeconds <= 120);
+		bench.figures.add("storm", "first escalation after the deadline", Figures.seconds(firstSeen), "", "≤ 5 s",
+				firstSeen <= 5);
 		bench.figures.add("storm", "throughput (escalations/s, bare: timer jobs/s)", Figures.rate(n / appSeconds),
 				Figures.rate(n / bareSeconds), "", null);
+		bench.figures.add("storm", "throughput ratio to the bare engine", Figures.ratio(n / appSeconds, n / bareSeconds),
+				"1", "≥ 0.7", (n / appSeconds) / (n / bareSeconds) >= 0.7);
 		bench.figures.add("storm", "lateness p50", Figures.seconds(percentile(lateness, 50) / 1000.0),
 				Figures.seconds(percentile(bareLateness, 50) / 1000.0), "", null);
 		bench.figures.add("storm", "lateness p99", Figures.seconds(percentile(lateness, 99) / 1000.0),

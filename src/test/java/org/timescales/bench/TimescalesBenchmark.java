@@ -90,7 +90,7 @@ public final class TimescalesBenchmark {
 		}
 		appArgs.add("--spring.datasource.url=" + url);
 
-		Figures figures = new Figures();
+		Figures figures = new Figures(scale);
 		String title = String.format("%s, scale %s, %d client threads, %s", db.equals("postgres") ? "PostgreSQL" : "H2 (file)",
 				scale, threads, LocalDate.now());
 		System.out.println("Timescales benchmark: " + title + " — " + url);

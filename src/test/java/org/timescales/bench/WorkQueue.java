@@ -96,12 +96,17 @@ final class WorkQueue {
 			page(overdue, overdueLatency);
 			bare(bareLatency);
 		}
-		bench.figures.add("queue", "\"My team\" first page + count, p95", Figures.ms(myTeamLatency.percentileMs(95)),
-				Figures.ms(bareLatency.percentileMs(95)), "≤ 100 ms", myTeamLatency.percentileMs(95) <= 100);
+		double p95 = myTeamLatency.percentileMs(95);
+		double bareP95 = bareLatency.percentileMs(95);
+		bench.figures.addAtFullScale("queue", "\"My team\" first page + count, p95", Figures.ms(p95), Figures.ms(bareP95),
+				"≤ 100 ms (100,000 open)", p95 <= 100);
+		bench.figures.addAtFullScale("queue", "\"My team\" p95 over the bare engine's", Figures.ratio(p95, bareP95), "1",
+				"≤ 1", p95 <= bareP95);
 		bench.figures.add("queue", "\"My team\" p50", Figures.ms(myTeamLatency.percentileMs(50)),
 				Figures.ms(bareLatency.percentileMs(50)), "", null);
-		bench.figures.add("queue", "\"Overdue\" first page + count, p95", Figures.ms(overdueLatency.percentileMs(95)),
-				"", "", null);
+		bench.figures.addAtFullScale("queue", "\"Overdue\" first page + count, p95",
+				Figures.ms(overdueLatency.percentileMs(95)), "", "≤ 100 ms (100,000 open)",
+				overdueLatency.percentileMs(95) <= 100);
 	}
 
 	private String filterId(String name) {

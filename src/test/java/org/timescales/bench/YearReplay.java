@@ -152,8 +152,8 @@ final class YearReplay {
 				+ " and p.BUSINESS_KEY_ like 'YR-%'");
 		long escalations = bench.count("select count(*) from escalation e join clock c on c.id = e.clock_id"
 				+ " where c.case_ref like 'YR-%'");
-		bench.figures.add("year", String.format("%,d referrals, %d working days: wall time", received, days.size()),
-				Figures.seconds(seconds), "n/a", "≤ 15 min", seconds <= 900);
+		bench.figures.addAtFullScale("year", String.format("%,d referrals, %d working days: wall time", received,
+				days.size()), Figures.seconds(seconds), "n/a", "≤ 15 min (55,000)", seconds <= 900);
 		bench.figures.add("year", "of which waiting for the job executor", Figures.seconds(drainNanos / 1e9), "", "",
 				null);
 		bench.figures.add("year", "tasks completed / timer jobs fired", Figures.count(completed.get()) + " / "
