@@ -5,8 +5,6 @@ import java.util.List;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.springframework.stereotype.Component;
 
@@ -24,22 +22,7 @@ class AuthorizationGroupsUnfiltered extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		List<SessionFactory> factories = configuration.getCustomSessionFactories() == null ? new ArrayList<>()
-				: new ArrayList<>(configuration.getCustomSessionFactories());
-		factories.add(new SessionFactory() {
-
-			@Override
-			public Class<?> getSessionType() {
-				return AuthorizationManager.class;
-			}
-
-			@Override
-			public Session openSession() {
-				return new UnfilteredGroups();
-			}
-
-		});
-		configuration.setCustomSessionFactories(factories);
+		EngineManagers.replace(configuration, AuthorizationManager.class, UnfilteredGroups::new);
 	}
 
 	/** The engine's authorization manager, but for the filtering of the user's groups by the grants' groups. */

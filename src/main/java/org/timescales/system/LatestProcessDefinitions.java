@@ -3,15 +3,11 @@ package org.timescales.system;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionManager;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -42,22 +38,7 @@ class LatestProcessDefinitions extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		List<SessionFactory> factories = configuration.getCustomSessionFactories() == null ? new ArrayList<>()
-				: new ArrayList<>(configuration.getCustomSessionFactories());
-		factories.add(new SessionFactory() {
-
-			@Override
-			public Class<?> getSessionType() {
-				return ProcessDefinitionManager.class;
-			}
-
-			@Override
-			public Session openSession() {
-				return new Remembering();
-			}
-
-		});
-		configuration.setCustomSessionFactories(factories);
+		EngineManagers.replace(configuration, ProcessDefinitionManager.class, Remembering::new);
 	}
 
 	/** Forgets every key's latest version (a deployment here, or a definition deleted). */
