@@ -9,7 +9,8 @@
  * {@link org.timescales.casefile.CaseViews} (which logs the read), its open clocks red, amber or green as the
  * breaches page counts them; every case reference on our pages links to it. The start page ({@code /start},
  * where signing in lands) takes each role to its pages; {@code /my/children} lists the open children a
- * practitioner holds, the soonest deadline first; every page of ours carries the same header, whose links
+ * practitioner holds, the soonest deadline first; {@code /my/team} shows a manager each team's caseloads beside
+ * its breaches, and the breaches page charts each team's open breaches week by week; every page of ours carries the same header, whose links
  * ({@code Navigation}) are only those the user's roles may open. Who sees
  * which teams is decided here, whatever the security in front does: a team manager their teams, a service
  * manager their services' teams, auditors and administrators all.

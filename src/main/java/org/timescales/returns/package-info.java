@@ -6,7 +6,7 @@
  * as recorded about the event (on the forms, as corrected), never when someone clicked. An export that fails validation is our bug: a 500
  * naming the problem.
  * <p>
- * Its public surface is {@link org.timescales.returns.CinCensusExport}; the controller is internal. It owns
+ * Its public surface is {@link org.timescales.returns.CinCensusExport}; the controllers (the API and the returns page {@code /reports/returns}) are internal. It owns
  * no table and reads no history itself: a case's stages, with typed values and their clocks (the initial
  * conference's target, the review conferences), come from {@code casehistory} once the controller has
  * checked the caller's role; it writes them and puts every child included on their record's read log
