@@ -44,9 +44,8 @@ class MyTeamController {
 			int breaches, Integer worstWorkingDaysLate, int dueSoon) {
 	}
 
-	/** One team: its figures, its workers, the children nobody holds, its worst breaches. */
-	record Team(TeamOversight oversight, List<Worker> workers, List<Caseloads.Unallocated> unallocated,
-			List<Breach> worstBreaches, int unallocatedBreaches) {
+	/** One team: its figures and the children nobody holds (the breaches page's), its workers, its worst breaches. */
+	record Team(TeamOversight oversight, List<Worker> workers, List<Breach> worstBreaches, int unallocatedBreaches) {
 	}
 
 	@GetMapping("/my/team")
@@ -82,7 +81,7 @@ class MyTeamController {
 			.thenComparing(Comparator.comparingInt(Worker::children).reversed())
 			.thenComparing(Worker::worker));
 		WorkerSummary nobody = exposure.get(OversightReport.UNALLOCATED);
-		return new Team(t, workers, caseload.unallocated(), t.breaches().stream().limit(WORST).toList(),
+		return new Team(t, workers, t.breaches().stream().limit(WORST).toList(),
 				nobody == null ? 0 : nobody.breaches());
 	}
 
