@@ -31,6 +31,23 @@ class EngineQueryTuningTest {
 	}
 
 	@Test
+	void whatTheEngineReadsAsATaskOrExecutionEndsIsIndexed() throws Exception {
+		assertThat(indexedColumns("ACT_RU_TASK")).contains("PARENT_TASK_ID_");
+		assertThat(indexedColumns("ACT_RU_VARIABLE")).contains("EXECUTION_ID_", "TASK_ID_");
+		try (Connection c = dataSource.getConnection()) {
+			if (!"H2".equals(c.getMetaData().getDatabaseProductName())) {
+				return; // PostgreSQL's planner has the engine's own ACT_IDX_VAR_EXE and its statistics
+			}
+		}
+		// the engine's query for an execution's own variables: H2 chose ACT_IDX_VARIABLE_TASK_ID for
+		// "TASK_ID_ is null", a scan of every process variable of every open case
+		String plan = jdbc.sql("explain select * from ACT_RU_VARIABLE where EXECUTION_ID_ = 'x' and TASK_ID_ is null")
+			.query(String.class)
+			.single();
+		assertThat(plan).contains("TS_IDX_VARIABLE_EXECUTION: EXECUTION_ID_ = 'x'");
+	}
+
+	@Test
 	void onPostgreSqlThePermissionBitsHaveStatistics() throws Exception {
 		try (Connection c = dataSource.getConnection()) {
 			if (!"PostgreSQL".equals(c.getMetaData().getDatabaseProductName())) {
