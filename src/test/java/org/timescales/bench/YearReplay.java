@@ -149,7 +149,9 @@ final class YearReplay {
 						+ " %,d timers in %.1f s = %.1f ms each%n", day, received, done, (now - t0) / 1e9,
 						received - period.received, done - period.completed, fired - period.fired,
 						(now - period.nanos) / 1e9, (now - period.nanos) / 1e6 / Math.max(1, work));
-				periods.add((now - period.nanos) / 1e6 / Math.max(1, work));
+				if (d % 21 == 20) {
+					periods.add((now - period.nanos) / 1e6 / Math.max(1, work)); // the year's last few days: too few to judge
+				}
 				period = new Period(now, received, done, fired);
 			}
 		}
@@ -188,9 +190,41 @@ final class YearReplay {
 				100.0 * processes.get("childProtectionPlan") / received, processes.get("childLookedAfter"),
 				100.0 * processes.get("childLookedAfter") / received, escalations,
 				processes.get("breachEscalation")));
+		long mails = bench.count("select count(*) from mail_outbox where created_at >= ?",
+				Timestamp.from(FIRST.atStartOfDay(London.ZONE).toInstant()));
+		Map<String, Long> clocks = new LinkedHashMap<>();
+		for (String outcome : List.of("MET", "MET_LATE", "CANCELLED")) {
+			clocks.put(outcome, bench.count("select count(*) from clock where case_ref like 'YR-%' and outcome = ?",
+					outcome));
+		}
+		long open = bench.count("select count(*) from clock where case_ref like 'YR-%' and stopped_at is null");
+		bench.figures.add("year", "clocks met / met late / cancelled / still open", String.format("%,d / %,d / %,d / %,d",
+				clocks.get("MET"), clocks.get("MET_LATE"), clocks.get("CANCELLED"), open), "", "", null);
+		bench.figures.add("year", "escalations raised / mails queued", Figures.count(escalations) + " / "
+				+ Figures.count(mails), "", "", null);
+		System.gc();
+		Runtime runtime = Runtime.getRuntime();
+		bench.figures.add("year", "at the end: heap used after a full GC / process RSS",
+				String.format("%,d MiB / %,d MiB", (runtime.totalMemory() - runtime.freeMemory()) >> 20, rssMiB()), "",
+				"", null);
 		if (n < 55_000) {
 			bench.figures.note(String.format("year: SCALED DOWN to %,d referrals (bench.scale=%s)", n, bench.scale));
 		}
+	}
+
+	/** The benchmark JVM's resident set (the application runs in it), from Linux's /proc; -1 elsewhere. */
+	private static long rssMiB() {
+		try {
+			for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+				if (line.startsWith("VmRSS:")) {
+					return Long.parseLong(line.replaceAll("\\D", "")) >> 10;
+				}
+			}
+		}
+		catch (java.io.IOException | NumberFormatException ex) {
+			// not Linux
+		}
+		return -1;
 	}
 
 	private static void at(LocalDate day, int hour, int minute) {
