@@ -145,12 +145,13 @@ final class YearReplay {
 				long done = completed.get();
 				long fired = bench.count(TIMERS_FIRED);
 				long work = (received - period.received) + (done - period.completed) + (fired - period.fired);
+				double millisEach = (now - period.nanos) / 1e6 / Math.max(1, work);
 				System.out.printf("  %s: %,d referrals, %,d tasks done, %.0f s; this period %,d referrals, %,d tasks,"
 						+ " %,d timers in %.1f s = %.1f ms each%n", day, received, done, (now - t0) / 1e9,
 						received - period.received, done - period.completed, fired - period.fired,
-						(now - period.nanos) / 1e9, (now - period.nanos) / 1e6 / Math.max(1, work));
+						(now - period.nanos) / 1e9, millisEach);
 				if (d % 21 == 20) {
-					periods.add((now - period.nanos) / 1e6 / Math.max(1, work)); // the year's last few days: too few to judge
+					periods.add(millisEach); // not the year's last few days: too few to judge
 				}
 				period = new Period(now, received, done, fired);
 			}

@@ -36,7 +36,7 @@ class EngineQueryTuningTest {
 		assertThat(indexedColumns("ACT_RU_VARIABLE")).contains("EXECUTION_ID_", "TASK_ID_");
 		try (Connection c = dataSource.getConnection()) {
 			if (!"H2".equals(c.getMetaData().getDatabaseProductName())) {
-				return; // PostgreSQL's planner has the engine's own ACT_IDX_VAR_EXE and its statistics
+				return; // PostgreSQL's planner uses the engine's own ACT_IDX_VAR_EXE; ours is H2's alone
 			}
 		}
 		// the engine's query for an execution's own variables: H2 chose ACT_IDX_VARIABLE_TASK_ID for
