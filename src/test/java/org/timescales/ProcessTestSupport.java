@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.timescales.casefile.CaseClocks;
 import org.timescales.casefile.ClockView;
+import org.timescales.clock.Clocks;
 import org.timescales.referral.ReferralRequest;
 import org.timescales.referral.ReferralService;
 
@@ -58,6 +59,9 @@ public abstract class ProcessTestSupport {
 
 	@Autowired
 	protected CaseClocks caseClocks;
+
+	@Autowired
+	protected Clocks clocks;
 
 	@BeforeEach
 	void initEngineAndPeople() {
@@ -357,17 +361,36 @@ public abstract class ProcessTestSupport {
 
 	protected static final String STILL_OVERDUE = "Timer_StillOverdue";
 
-	/** The due date of a waiting timer of the watcher of the process instance's latest clock of the rule. */
+	/**
+	 * When a timer of the watcher of the process instance's latest clock of the rule falls due: the waiting
+	 * timer's own due date; for a tier the watcher has not reached (it waits at one timer at a time), the
+	 * date that timer's expression will give it, from the same clock in the ledger (DeadlineWatchProcessTest
+	 * shows each timer taking it as it is reached).
+	 */
 	protected Instant timerDue(String processInstanceId, String ruleId, String watchTimer) {
-		return watchTimer(processInstanceId, ruleId, watchTimer).getDuedate().toInstant();
+		Job waiting = managementService.createJobQuery()
+			.processInstanceId(watchOf(processInstanceId, ruleId))
+			.activityId(watchTimer)
+			.singleResult();
+		if (waiting != null) {
+			return waiting.getDuedate().toInstant();
+		}
+		long clockId = clock(processInstanceId, ruleId).clockId();
+		Date due = switch (watchTimer) {
+			case DUE_SOON -> clocks.reminderOf(clockId);
+			case OVERDUE -> clocks.deadlineOf(clockId);
+			case STILL_OVERDUE -> clocks.secondTierOf(clockId);
+			default -> throw new AssertionError("not a timer of the watcher: " + watchTimer);
+		};
+		return due.toInstant();
 	}
 
-	/** A waiting timer of the watcher of the process instance's latest clock of the rule. */
+	/** The waiting timer of the watcher of the process instance's latest clock of the rule. */
 	protected Job watchTimer(String processInstanceId, String ruleId, String watchTimer) {
 		String watch = watchOf(processInstanceId, ruleId);
 		Job job = managementService.createJobQuery().processInstanceId(watch).activityId(watchTimer).singleResult();
 		if (job == null) {
-			throw new AssertionError("No timer " + watchTimer + " for " + ruleId + " in " + processInstanceId);
+			throw new AssertionError("No timer " + watchTimer + " waiting for " + ruleId + " in " + processInstanceId);
 		}
 		return job;
 	}

@@ -16,8 +16,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The watcher of each clock: one small process ({@code bpmn/deadlineWatch.bpmn}) started when a watched
- * clock opens, holding its three timers (reminder, team manager, service manager), and ended when the
- * clock stops. The deadline pattern is modelled there once instead of on every statutory task.
+ * clock opens, waiting at its three timers one after another (reminder, team manager, service manager),
+ * and ended when the clock stops. The deadline pattern is modelled there once instead of on every
+ * statutory task.
  */
 @Component
 class ClockWatches {
@@ -112,7 +113,7 @@ class ClockWatches {
 		});
 	}
 
-	/** The watcher's waiting timers, to re-evaluate after the clock's dates moved. */
+	/** The watcher's waiting timer, to re-evaluate after the clock's dates moved (the next ones read them when reached). */
 	List<Job> timers(long clockId) {
 		return ledger.watchOf(clockId)
 			.map(watch -> managementService.createJobQuery().processInstanceId(watch).timers().list())

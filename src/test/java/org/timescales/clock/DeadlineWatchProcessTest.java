@@ -16,31 +16,31 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 /**
  * deadlineWatch.bpmn, the one watcher of every clock, on the referral's decision clock (received Monday
  * 23 November 2026 at 10:00, due by the end of Tuesday 24 November): started when the clock opens,
- * waiting at its three timers, reminding and escalating twice as they fall due, and ended by the
- * ClockStopped event sub-process when the work is done, or on its own once both tiers have gone.
+ * waiting at its three timers one after another, reminding and escalating twice as they fall due, and ended
+ * by the ClockStopped event sub-process when the work is done, or on its own once both tiers have gone.
  */
 @TimescalesTest
 class DeadlineWatchProcessTest extends ProcessTestSupport {
 
 	@Test
-	void aClockOpeningStartsItsWatcherWaitingAtItsThreeTimers() {
+	void aClockOpeningStartsItsWatcherWaitingAtItsFirstTimerAlone() {
 		String caseRef = newCaseRef("DW");
 		String pid = referred(caseRef);
 
 		ProcessInstance watch = instance(watchOf(pid, "referral-decision"));
 		assertThat(watch).hasProcessDefinitionKey(Clocks.WATCH_PROCESS)
 			.hasBusinessKey(caseRef)
-			.hasPassed("StartEvent_ClockOpened", "Gateway_Tiers")
-			.isWaitingAtExactly("Timer_Reminder", "Timer_Overdue", "Timer_StillOverdue");
+			.hasPassed("StartEvent_ClockOpened")
+			.isWaitingAtExactly("Timer_Reminder");
 		assertThat(watch).variables()
 			.containsEntry("clockId", clock(pid, "referral-decision").clockId())
 			.containsEntry("ruleId", "referral-decision")
 			.containsEntry("overdueTask", "Decide on referral");
-		// due soon at 16:00 on the due day (a one-day clock is reminded hours before), the deadline at
-		// midnight at its end, the second tier 2 working days later: the end of Thursday 26 November
+		// due soon at 16:00 on the due day (a one-day clock is reminded hours before); one timer for the
+		// clock, the next tiers' made as each is reached, and two executions (the instance, the one waiting)
 		assertThat(watch).job("Timer_Reminder").hasDueDate(Date.from(Instant.parse("2026-11-24T16:00:00Z")));
-		assertThat(watch).job("Timer_Overdue").hasDueDate(Date.from(Instant.parse("2026-11-25T00:00:00Z")));
-		assertThat(watch).job("Timer_StillOverdue").hasDueDate(Date.from(Instant.parse("2026-11-27T00:00:00Z")));
+		assertThat(managementService.createJobQuery().processInstanceId(watch.getId()).count()).isEqualTo(1);
+		assertThat(runtimeService.createExecutionQuery().processInstanceId(watch.getId()).count()).isEqualTo(2);
 	}
 
 	@Test
@@ -51,17 +51,21 @@ class DeadlineWatchProcessTest extends ProcessTestSupport {
 
 		clockAt("2026-11-24T16:00:30Z");
 		executeDueJobsOf(pid);
-		assertThat(watch).hasPassed("Timer_Reminder", "ServiceTask_Reminder", "EndEvent_Reminder")
+		assertThat(watch).hasPassed("Timer_Reminder", "ServiceTask_Reminder")
 			.hasNotPassed("ServiceTask_Overdue")
-			.isWaitingAtExactly("Timer_Overdue", "Timer_StillOverdue");
+			.isWaitingAtExactly("Timer_Overdue");
+		// the deadline at midnight at the end of the due day
+		assertThat(watch).job("Timer_Overdue").hasDueDate(Date.from(Instant.parse("2026-11-25T00:00:00Z")));
 		assertThat(outboxSubjects("north-team@timescales.test", caseRef))
 			.containsExactly("Due soon: Decision on referral for case " + caseRef);
 
 		clockAt("2026-11-25T00:00:30Z");
 		executeDueJobsOf(pid);
-		assertThat(watch).hasPassed("Timer_Overdue", "ServiceTask_Overdue", "EndEvent_Overdue")
+		assertThat(watch).hasPassed("Timer_Overdue", "ServiceTask_Overdue")
 			.hasNotPassed("ServiceTask_StillOverdue")
 			.isWaitingAtExactly("Timer_StillOverdue");
+		// the second tier 2 working days after the deadline: the end of Thursday 26 November
+		assertThat(watch).job("Timer_StillOverdue").hasDueDate(Date.from(Instant.parse("2026-11-27T00:00:00Z")));
 		assertThat(reviewTasks(caseRef, "tm.north")).extracting(Task::getName)
 			.containsExactly("Review overdue: Decide on referral for " + caseRef);
 		assertThat(reviewTasks(caseRef, "sm.east")).isEmpty();

@@ -50,12 +50,12 @@ class ReferralProcessTest extends ProcessTestSupport {
 		assertThat(clock.dueDate()).isEqualTo(LocalDate.of(2026, 11, 24));
 		assertThat(clock.startedAt()).isEqualTo("2026-11-23T10:00:00Z");
 		assertThat(clock.status()).isEqualTo(ClockStatus.OPEN);
-		// the referral waits at the decision, offered to the team; the clock's watcher waits at its three timers
+		// the referral waits at the decision, offered to the team; the clock's watcher at its first timer
 		assertThat(instance(pid)).isWaitingAtExactly("UserTask_DecideOnReferral")
 			.task()
 			.hasCandidateGroup("north")
 			.hasDueDate(Date.from(Instant.parse("2026-11-25T00:00:00Z")));
-		assertThat(instance(watchOf(pid, "referral-decision"))).isWaitingAtExactly(DUE_SOON, OVERDUE, STILL_OVERDUE);
+		assertThat(instance(watchOf(pid, "referral-decision"))).isWaitingAtExactly(DUE_SOON);
 	}
 
 	@Test
@@ -256,9 +256,9 @@ class ReferralProcessTest extends ProcessTestSupport {
 		assertThat(outboxSubjects("north-team@timescales.test", caseRef))
 			.containsExactly("Due soon: Child and family assessment for case " + caseRef);
 		assertThat(task(pid, "UserTask_CompleteAssessment")).isNotNull();
-		// the reminder has gone; the watcher waits for the deadline and the second tier
-		assertThat(instance(watchOf(pid, "assessment"))).hasPassed("ServiceTask_Reminder", "EndEvent_Reminder")
-			.isWaitingAtExactly(OVERDUE, STILL_OVERDUE);
+		// the reminder has gone; the watcher waits for the deadline, then the second tier
+		assertThat(instance(watchOf(pid, "assessment"))).hasPassed("ServiceTask_Reminder")
+			.isWaitingAtExactly(OVERDUE);
 	}
 
 	@Test
