@@ -1,6 +1,7 @@
 package org.timescales.security;
 
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -35,6 +36,21 @@ class EngineAuthorizations implements ApplicationRunner {
 
 	private static final List<String> WORKERS = List.of(Roles.PRACTITIONER, Roles.TEAM_MANAGER, Roles.SERVICE_MANAGER);
 
+	/**
+	 * What our audited commands ({@link Roles#COMMANDS}) may do through the engine, on every resource of
+	 * each type: granted so at start-up, and answered from here by {@link EngineAuthorizationChecks}.
+	 */
+	static final Map<Resource, List<Permission>> COMMAND_GRANTS = Map.of(
+			Resources.PROCESS_DEFINITION, List.of(ProcessDefinitionPermissions.READ,
+					ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
+					ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
+					ProcessDefinitionPermissions.UPDATE_TASK),
+			Resources.PROCESS_INSTANCE, List.of(ProcessInstancePermissions.CREATE, ProcessInstancePermissions.READ,
+					ProcessInstancePermissions.UPDATE, ProcessInstancePermissions.UPDATE_VARIABLE),
+			Resources.TASK, List.of(Permissions.READ, Permissions.UPDATE),
+			Resources.USER, List.of(Permissions.READ),
+			Resources.GROUP, List.of(Permissions.READ));
+
 	private final AuthorizationService authorizations;
 
 	EngineAuthorizations(AuthorizationService authorizations) {
@@ -63,19 +79,11 @@ class EngineAuthorizations implements ApplicationRunner {
 		grant(Roles.AUDITOR, Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ);
 		grant(Roles.AUDITOR, Resources.HISTORIC_PROCESS_INSTANCE, "*", HistoricProcessInstancePermissions.READ);
 		// our commands, each checked per case before it runs (CaseAccess)
-		grant(Roles.COMMANDS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
-				ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
-				ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
-				ProcessDefinitionPermissions.UPDATE_TASK);
-		grant(Roles.COMMANDS, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE,
-				ProcessInstancePermissions.READ, ProcessInstancePermissions.UPDATE,
-				ProcessInstancePermissions.UPDATE_VARIABLE);
-		grant(Roles.COMMANDS, Resources.TASK, "*", Permissions.READ, Permissions.UPDATE);
-		// our API's reads, each checked per case before it runs (CaseAccess); commands read too
-		for (String ours : List.of(Roles.READS, Roles.COMMANDS)) {
-			grant(ours, Resources.USER, "*", Permissions.READ);
-			grant(ours, Resources.GROUP, "*", Permissions.READ);
-		}
+		COMMAND_GRANTS.forEach(
+				(resource, permissions) -> grant(Roles.COMMANDS, resource, "*", permissions.toArray(Permission[]::new)));
+		// our API's reads, each checked per case before it runs (CaseAccess)
+		grant(Roles.READS, Resources.USER, "*", Permissions.READ);
+		grant(Roles.READS, Resources.GROUP, "*", Permissions.READ);
 		grant(Roles.READS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
 				ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
 				ProcessDefinitionPermissions.READ_TASK);

@@ -14,7 +14,7 @@
  * has decided what they may see), {@link org.timescales.security.Qualifications} (who may hold and work which
  * work) and {@link org.timescales.security.Roles} (the role groups). Everything else is internal: the filter
  * chains ({@code SecurityConfig}), {@code EngineApiDoor}, the start-up grants ({@code EngineAuthorizations},
- * {@code AdministratorsGrant}), the sign-in and its throttle, the request filters. It owns no table: users,
+ * {@code AdministratorsGrant}) and the engine's checks of them ({@code EngineAuthorizationChecks}), the sign-in and its throttle, the request filters. It owns no table: users,
  * groups and authorizations are the engine's.
  * <p>
  * Depends on {@code casefile} (the case's holding team), {@code team} (who manages a team, a person's

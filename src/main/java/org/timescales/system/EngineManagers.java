@@ -13,12 +13,12 @@ import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
  * of each type from its session factories, and a custom session factory for a type wins over its own
  * (registered last). For a plugin's {@code preInit}.
  */
-final class EngineManagers {
+public final class EngineManagers {
 
 	private EngineManagers() {
 	}
 
-	static void replace(ProcessEngineConfigurationImpl configuration, Class<? extends Session> type,
+	public static void replace(ProcessEngineConfigurationImpl configuration, Class<? extends Session> type,
 			Supplier<? extends Session> ours) {
 		List<SessionFactory> factories = configuration.getCustomSessionFactories() == null ? new ArrayList<>()
 				: new ArrayList<>(configuration.getCustomSessionFactories());

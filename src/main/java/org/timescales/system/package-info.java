@@ -9,7 +9,8 @@
  * Its public surface is {@link org.timescales.system.Collisions} and
  * {@link org.timescales.system.DatabaseUnavailable} (what counts as each, and the sentence a person is told)
  * and {@link org.timescales.system.SqlTimes} (instants in and out of {@code timestamp with time zone}
- * columns, the same on H2 and PostgreSQL). The retry advice and filter, the engine plugin and the start-up
+ * columns, the same on H2 and PostgreSQL) and {@link org.timescales.system.EngineManagers} (a module's own
+ * subclass of one of the engine's per-command managers). The retry advice and filter, the engine plugin and the start-up
  * ordering are internal. It owns no table (the indexes it adds are on the engine's), depends on no other
  * module and publishes no events.
  */
