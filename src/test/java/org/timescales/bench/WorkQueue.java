@@ -67,7 +67,7 @@ final class WorkQueue {
 				Bench.TEAMS[i % Bench.TEAMS.length])));
 		bench.drainJobs(900_000);
 		long historyNanos = history(historyTarget);
-		analyze();
+		bench.autovacuum();
 		long openNow = bench.count("select count(*) from ACT_RU_TASK");
 		long historic = bench.count("select count(*) from ACT_HI_TASKINST where END_TIME_ is not null");
 		long team = bench.count("select count(*) from ACT_RU_TASK t where exists (select 1 from ACT_RU_IDENTITYLINK l"
@@ -203,13 +203,6 @@ final class WorkQueue {
 			}
 		}
 		return System.nanoTime() - t0;
-	}
-
-	/** Fresh planner statistics after the bulk load (PostgreSQL's autovacuum would get there; we do not wait). */
-	private void analyze() throws Exception {
-		try (Connection c = bench.dataSource.getConnection(); Statement s = c.createStatement()) {
-			s.execute(bench.db.equals("postgres") ? "analyze" : "analyze");
-		}
 	}
 
 }

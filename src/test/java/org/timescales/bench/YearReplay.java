@@ -154,6 +154,11 @@ final class YearReplay {
 					periods.add(millisEach); // not the year's last few days: too few to judge
 				}
 				period = new Period(now, received, done, fired);
+				// its time counts in the next period: the server would spend it too
+				long vacuum = bench.autovacuum();
+				if (vacuum > 0) {
+					System.out.printf("    (vacuum analyze, as autovacuum would: %.1f s)%n", vacuum / 1e9);
+				}
 			}
 		}
 		at(LAST.plusDays(1), 0, 30);
