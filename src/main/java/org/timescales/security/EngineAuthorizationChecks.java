@@ -2,6 +2,8 @@ package org.timescales.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -59,14 +61,16 @@ class EngineAuthorizationChecks extends AbstractProcessEnginePlugin {
 			return groupIds != null && groupIds.contains(Roles.COMMANDS);
 		}
 
+		/** The commands' grants as the engine tests them: each resource type's permission bits, made once. */
+		private static final Map<Integer, Integer> COMMAND_PERMISSION_BITS = EngineAuthorizations.COMMAND_GRANTS
+			.entrySet()
+			.stream()
+			.collect(Collectors.toUnmodifiableMap(grant -> grant.getKey().resourceType(),
+					grant -> grant.getValue().stream().mapToInt(Permission::getValue).reduce(0, (a, b) -> a | b)));
+
 		static boolean grantedToCommands(PermissionCheck check) {
-			return EngineAuthorizations.COMMAND_GRANTS.entrySet()
-				.stream()
-				.filter(grant -> grant.getKey().resourceType() == check.getResourceType())
-				.anyMatch(grant -> {
-					int granted = grant.getValue().stream().mapToInt(Permission::getValue).reduce(0, (a, b) -> a | b);
-					return (granted & check.getPerms()) == check.getPerms();
-				});
+			Integer granted = COMMAND_PERMISSION_BITS.get(check.getResourceType());
+			return granted != null && (granted & check.getPerms()) == check.getPerms();
 		}
 
 	}
