@@ -3,6 +3,7 @@ package org.timescales.workqueue;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.context.event.EventListener;
@@ -28,6 +29,13 @@ import org.timescales.rules.Rules;
  */
 @Component
 class TaskContext {
+
+	/**
+	 * Every task-local variable set here: copies, for display only, kept out of the engine's history
+	 * ({@link DisplayVariablesOutOfHistory}).
+	 */
+	static final Set<String> DISPLAY_COPIES = Set.of("caseRef", "mdCaseRef", "mdCaseUrl", "childName", "mdChildName",
+			"clockLabel", "mdClockLabel", "clockSource", "mdClockSource", "clockDue", "mdClockDue", "mdOverdueTask");
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
@@ -55,7 +63,7 @@ class TaskContext {
 			shown(task, "caseRef", caseRef);
 			// the form's heading links the case reference to the case page (oversight's /cases/{ref}); safe in
 			// markdown as it is: only letters, digits, . _ - / and %XX
-			task.setVariableLocal("mdCaseUrl", "/cases/" + pathSegment(caseRef));
+			copy(task, "mdCaseUrl", "/cases/" + pathSegment(caseRef));
 		}
 		cases.findCase(caseRef).ifPresent(child -> shown(task, "childName", child.givenName() + " " + child.familyName()));
 		clockOf(task).ifPresent(clock -> {
@@ -67,7 +75,7 @@ class TaskContext {
 		});
 		if (task.getVariable("overdueTask") instanceof String overdueTask) {
 			// a breach review names the overdue work in its form; the process variable itself stays as it is
-			task.setVariableLocal("mdOverdueTask", markdownText(overdueTask));
+			copy(task, "mdOverdueTask", markdownText(overdueTask));
 		}
 	}
 
@@ -88,9 +96,17 @@ class TaskContext {
 
 	/** The value for the list, and its markdown-safe copy for the form. */
 	private static void shown(DelegateTask task, String name, String value) {
-		task.setVariableLocal(name, value);
-		task.setVariableLocal("md" + Character.toUpperCase(name.charAt(0)) + name.substring(1),
+		copy(task, name, value);
+		copy(task, "md" + Character.toUpperCase(name.charAt(0)) + name.substring(1),
 				value == null ? null : markdownText(value));
+	}
+
+	private static void copy(DelegateTask task, String name, String value) {
+		if (!DISPLAY_COPIES.contains(name)) {
+			// its history would be kept out by name: a new copy is listed there first
+			throw new IllegalStateException("not a display copy: " + name);
+		}
+		task.setVariableLocal(name, value);
 	}
 
 	/**
