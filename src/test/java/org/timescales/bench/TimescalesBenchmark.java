@@ -74,9 +74,16 @@ public final class TimescalesBenchmark {
 			appArgs.add("--spring.datasource.password=");
 			appArgs.add(
 					"--spring.quartz.properties.org.quartz.jobStore.driverDelegateClass=org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
-			// PostgresCustomPlans' setting unless told otherwise (-Dbench.pg-plan-cache-mode=auto to compare)
-			appArgs.add("--spring.datasource.hikari.data-source-properties.options=-c plan_cache_mode="
-					+ System.getProperty("bench.pg-plan-cache-mode", "force_custom_plan"));
+			// PostgresCustomPlans' settings unless told otherwise: -Dbench.pg-plan-cache-mode=force_custom_plan and
+			// -Dbench.pg-prepare-threshold=5 give what it set before issue 17, and the driver's default
+			String planCacheMode = System.getProperty("bench.pg-plan-cache-mode", "");
+			if (!planCacheMode.isBlank()) {
+				appArgs.add("--spring.datasource.hikari.data-source-properties.options=-c plan_cache_mode=" + planCacheMode);
+			}
+			String prepareThreshold = System.getProperty("bench.pg-prepare-threshold", "");
+			if (!prepareThreshold.isBlank()) {
+				appArgs.add("--spring.datasource.hikari.data-source-properties.prepareThreshold=" + prepareThreshold);
+			}
 		}
 		else {
 			Path dir = Path.of("target", "bench", "h2").toAbsolutePath();
