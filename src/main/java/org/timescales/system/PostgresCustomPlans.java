@@ -1,38 +1,66 @@
 package org.timescales.system;
 
-import com.zaxxer.hikari.HikariDataSource;
-import org.springframework.beans.factory.config.BeanPostProcessor;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+
+import org.apache.ibatis.executor.statement.StatementHandler;
+import org.apache.ibatis.plugin.Interceptor;
+import org.apache.ibatis.plugin.Intercepts;
+import org.apache.ibatis.plugin.Invocation;
+import org.apache.ibatis.plugin.Signature;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.postgresql.PGStatement;
 import org.springframework.stereotype.Component;
 
 /**
- * On PostgreSQL, every statement we and the engine send is planned for its own parameter values: the
- * driver sends each as an unnamed statement ({@code prepareThreshold=0}), which PostgreSQL plans with the
- * values bound. By default the driver names a statement after its fifth run and PostgreSQL may then
- * switch to a generic plan made without the values; for the authorization checks that plan cannot use
- * the permission-bit statistics ({@link EngineQueryTuning}) and a Tasklist count of a team's 10,000
- * tasks took 9.6 s instead of 0.33 s (benchmark, EXPLAIN ANALYZE of the same prepared statement both
- * ways).
+ * On PostgreSQL, the engine's authorization-checked reads are planned for their own values every time.
+ * The driver names a statement after its fifth run and PostgreSQL may then switch to a generic plan made
+ * without the values; for an authorization check ({@code PERMS_ & ? = ?}) that plan cannot use the
+ * permission-bit statistics ({@link EngineQueryTuning}), and a Tasklist count of a team's 10,000 tasks
+ * took 9.6 s instead of 0.33 s (benchmark, EXPLAIN ANALYZE of the same prepared statement both ways).
+ * Such a statement is sent unnamed (the driver's prepare threshold 0 for it alone), which PostgreSQL plans
+ * with the bound values.
  * <p>
- * Until issue 17 this was {@code plan_cache_mode=force_custom_plan} for the whole session, which also
- * re-planned the server's own foreign-key checks at every row the engine inserts (a variable checks its
- * execution, process instance and byte array): an insert into {@code ACT_RU_VARIABLE} took 0.27 ms
- * instead of 0.09 ms (pg_stat_statements, docs/benchmark.md). Those checks keep PostgreSQL's cached plans.
- * An operator's own {@code prepareThreshold} is left as it is.
+ * Only those: every other statement keeps the driver's and the server's cached plans. Until issue 17
+ * every statement of the session was planned anew ({@code plan_cache_mode=force_custom_plan}), the
+ * server's own foreign-key checks at every inserted row included, and the year's replay took 188 s
+ * where with cached plans it takes 147 s (docs/benchmark.md).
  */
 @Component
-class PostgresCustomPlans implements BeanPostProcessor {
-
-	static final String PREPARE_THRESHOLD = "prepareThreshold";
+class PostgresCustomPlans extends AbstractProcessEnginePlugin {
 
 	@Override
-	public Object postProcessAfterInitialization(Object bean, String beanName) {
-		if (bean instanceof HikariDataSource pool && pool.getJdbcUrl() != null
-				&& pool.getJdbcUrl().startsWith("jdbc:postgresql:")
-				&& !pool.getDataSourceProperties().containsKey(PREPARE_THRESHOLD)
-				&& !pool.getJdbcUrl().contains(PREPARE_THRESHOLD + "=")) {
-			pool.addDataSourceProperty(PREPARE_THRESHOLD, "0");
+	public void postInit(ProcessEngineConfigurationImpl configuration) {
+		configuration.getSqlSessionFactory().getConfiguration().addInterceptor(new AuthorizationChecksUnnamed());
+	}
+
+	/** Whether the statement reads with an authorization check: those are the plans that need the values. */
+	static boolean checksAuthorizations(String sql) {
+		String upper = sql.stripLeading().toUpperCase(Locale.ROOT);
+		return upper.startsWith("SELECT") && upper.contains("ACT_RU_AUTHORIZATION");
+	}
+
+	@Intercepts(@Signature(type = StatementHandler.class, method = "prepare", args = { Connection.class, Integer.class }))
+	static final class AuthorizationChecksUnnamed implements Interceptor {
+
+		@Override
+		public Object intercept(Invocation invocation) throws Throwable {
+			Statement statement = (Statement) invocation.proceed();
+			if (checksAuthorizations(((StatementHandler) invocation.getTarget()).getBoundSql().getSql())) {
+				unnamed(statement);
+			}
+			return statement;
 		}
-		return bean;
+
+		private static void unnamed(Statement statement) throws SQLException {
+			if (statement.isWrapperFor(PGStatement.class)) {
+				statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+			}
+		}
+
 	}
 
 }

@@ -74,8 +74,9 @@ public final class TimescalesBenchmark {
 			appArgs.add("--spring.datasource.password=");
 			appArgs.add(
 					"--spring.quartz.properties.org.quartz.jobStore.driverDelegateClass=org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
-			// PostgresCustomPlans' settings unless told otherwise: -Dbench.pg-plan-cache-mode=force_custom_plan and
-			// -Dbench.pg-prepare-threshold=5 give what it set before issue 17, and the driver's default
+			// the application's own plans (PostgresCustomPlans) unless told otherwise, to compare:
+			// -Dbench.pg-plan-cache-mode=force_custom_plan is what it set before issue 17, and
+			// -Dbench.pg-prepare-threshold=0 has every statement sent unnamed
 			String planCacheMode = System.getProperty("bench.pg-plan-cache-mode", "");
 			if (!planCacheMode.isBlank()) {
 				appArgs.add("--spring.datasource.hikari.data-source-properties.options=-c plan_cache_mode=" + planCacheMode);
