@@ -3,7 +3,6 @@ package org.timescales.system;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 
 import org.apache.ibatis.executor.statement.StatementHandler;
 import org.apache.ibatis.plugin.Interceptor;
@@ -37,10 +36,20 @@ class PostgresCustomPlans extends AbstractProcessEnginePlugin {
 		configuration.getSqlSessionFactory().getConfiguration().addInterceptor(new AuthorizationChecksUnnamed());
 	}
 
-	/** Whether the statement reads with an authorization check: those are the plans that need the values. */
+	/**
+	 * Whether the statement reads with an authorization check: those are the plans that need the values.
+	 * Asked at every statement the engine prepares, so it copies nothing; the engine's mappings name the
+	 * table in capitals ({@code ${prefix}ACT_RU_AUTHORIZATION}) and write {@code select} in either case.
+	 */
 	static boolean checksAuthorizations(String sql) {
-		String upper = sql.stripLeading().toUpperCase(Locale.ROOT);
-		return upper.startsWith("SELECT") && upper.contains("ACT_RU_AUTHORIZATION");
+		if (!sql.contains("ACT_RU_AUTHORIZATION")) {
+			return false;
+		}
+		int start = 0;
+		while (start < sql.length() && Character.isWhitespace(sql.charAt(start))) {
+			start++;
+		}
+		return sql.regionMatches(true, start, "select", 0, 6);
 	}
 
 	@Intercepts(@Signature(type = StatementHandler.class, method = "prepare", args = { Connection.class, Integer.class }))

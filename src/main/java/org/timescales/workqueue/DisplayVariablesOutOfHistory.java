@@ -42,7 +42,7 @@ class DisplayVariablesOutOfHistory extends AbstractProcessEnginePlugin {
 
 		@Override
 		public void handleEvents(List<HistoryEvent> events) {
-			events.forEach(this::handleEvent);
+			engine.handleEvents(events.stream().filter(event -> !isDisplayCopy(event)).toList());
 		}
 
 	}
